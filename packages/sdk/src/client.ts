@@ -1,0 +1,268 @@
+import ky, { HTTPError, isHTTPError, isNetworkError, isTimeoutError } from 'ky';
+import {
+  AbortError,
+  ConfigError,
+  HttpError,
+  InvalidResponseError,
+  NetworkError,
+  SignaalError,
+  isSignaalError,
+} from './errors.js';
+import { composeMail, type MailMessage } from './mailbox.js';
+import { isSecureEndpoint, problemSchema, type Receipt, type Signal, type SignalDraft, type Status } from './schemas.js';
+import { parseReceipt, parseRemoteConfig, parseSignal, parseStatus } from './validate.js';
+import { VERSION } from './version.js';
+
+/** The three calls of the contract. */
+export type Operation = 'submit' | 'status' | 'config';
+
+/** A request as the SDK is about to send it; `mapRequest` may reshape it, `transport` deliver it. */
+export interface TransportRequest {
+  operation: Operation;
+  method: 'GET' | 'POST';
+  url: string;
+  headers: Record<string, string>;
+  /** The JSON body (the validated signal for `submit`). */
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/** Delivers a request through the integrator's own channel and resolves with the answer's JSON. */
+export type Transport = (request: TransportRequest) => Promise<unknown>;
+
+export interface RetryOptions {
+  /** Retries after the first attempt. Default 4. */
+  limit?: number;
+  /** Total time for all attempts and waits, in ms. Default 60,000. */
+  deadline?: number;
+  /** Longest wait between attempts, in ms (a server's `Retry-After` is honoured up to `deadline`). Default 10,000. */
+  backoffLimit?: number;
+}
+
+export interface ClientOptions {
+  /** Base URL of the backend; `https:` (or `http:` on loopback). Paths are relative to it. */
+  endpoint?: string;
+  /** The municipality's mailbox, for the mailbox route. */
+  mailbox?: string;
+  /** A `fetch` to use instead of the global one. */
+  fetch?: typeof globalThis.fetch;
+  /** Time per attempt in ms. Default 10,000. */
+  timeout?: number;
+  /** Retry policy, or `false` for a single attempt. */
+  retry?: RetryOptions | false;
+  /** Extra headers, or a function that returns them (for tokens and CSRF), called for every request. */
+  headers?: Record<string, string> | ((operation: Operation) => Record<string, string> | Promise<Record<string, string>>);
+  /** `include` sends the intranet's single-sign-on cookies cross-origin. Default `same-origin`. */
+  credentials?: RequestCredentials;
+  /** Reshapes a request for an existing case-system API. */
+  mapRequest?: (request: TransportRequest) => TransportRequest | Promise<TransportRequest>;
+  /** Reshapes a response body into the contract's shape before it is validated. */
+  mapResponse?: (body: unknown, context: { operation: Operation; status: number }) => unknown;
+  /** Delivers through the integrator's own function instead of HTTP (no retries: the function owns them). */
+  transport?: Transport;
+  /** Identifies the sending client, e.g. `@signaal/widget@0.1.0`. */
+  client?: string;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** What `createClient` returns: plain async functions. */
+export interface SignaalClient {
+  /** Whether a backend (endpoint or transport) is configured; without one, use `mail()`. */
+  readonly canSubmit: boolean;
+  /** Validates a draft and gives it an id, so that retries reuse one idempotency key. */
+  prepare(draft: SignalDraft | Signal): Signal;
+  /** Delivers a signal and resolves with the validated receipt. */
+  submit(draft: SignalDraft | Signal, options?: CallOptions): Promise<Receipt>;
+  /** Fetches the state of a delivered signal. */
+  status(receipt: Pick<Receipt, 'reference' | 'statusToken'>, options?: CallOptions): Promise<Status>;
+  /** Fetches the configuration the municipality keeps on the backend. */
+  config(options?: CallOptions): Promise<ReturnType<typeof parseRemoteConfig>>;
+  /** Composes a signal for the mailbox route. */
+  mail(draft: SignalDraft | Signal, options?: { maxLength?: number }): MailMessage;
+}
+
+const retryStatuses = [408, 409, 429, ...Array.from({ length: 100 }, (_, index) => 500 + index)];
+
+/** A random UUID v4, also where `crypto.randomUUID` is missing (pages on plain `http:` intranets). */
+export function newSignalId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function checkOptions(options: ClientOptions): string | undefined {
+  if (options.endpoint !== undefined && !isSecureEndpoint(options.endpoint)) {
+    throw new ConfigError('The endpoint must be an https: URL (http: only on loopback).', [
+      { path: 'endpoint', code: 'insecure-endpoint' },
+    ]);
+  }
+  if (options.mailbox !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(options.mailbox)) {
+    throw new ConfigError('The mailbox is not an e-mail address.', [{ path: 'mailbox', code: 'invalid-email' }]);
+  }
+  return options.endpoint?.replace(/\/+$/, '');
+}
+
+/**
+ * Creates a client for one municipality's backend.
+ *
+ * @example
+ * const signaal = createClient({ endpoint: 'https://signalen.gemeente.nl/api' });
+ * const receipt = await signaal.submit({ kind: 'signal', description: 'Wat ik zag…' });
+ */
+export function createClient(options: ClientOptions): SignaalClient {
+  const base = checkOptions(options);
+  const clientName = options.client ?? `@signaal/sdk@${VERSION}`;
+  const retry = options.retry === false ? { limit: 0 } : options.retry ?? {};
+  const http = ky.create({
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    credentials: options.credentials ?? 'same-origin',
+    timeout: options.timeout ?? 10_000,
+    totalTimeout: retry.deadline ?? 60_000,
+    retry: {
+      limit: retry.limit ?? 4,
+      methods: ['get', 'post'],
+      statusCodes: retryStatuses,
+      afterStatusCodes: [409, 429, 503],
+      backoffLimit: retry.backoffLimit ?? 10_000,
+      jitter: true,
+      retryOnTimeout: true,
+    },
+  });
+
+  const headersFor = async (operation: Operation): Promise<Record<string, string>> =>
+    typeof options.headers === 'function' ? await options.headers(operation) : options.headers ?? {};
+
+  function urlFor(path: string): string {
+    if (!base) throw new ConfigError('No endpoint is configured: use mail() for the mailbox route.', [{ path: 'endpoint', code: 'required' }]);
+    return `${base}${path}`;
+  }
+
+  async function call(request: TransportRequest): Promise<{ body: unknown; status: number }> {
+    const mapped = options.mapRequest ? await options.mapRequest(request) : request;
+    if (options.transport) return { body: await deliverThroughTransport(options.transport, mapped), status: 200 };
+    if (!isSecureEndpoint(mapped.url)) {
+      throw new ConfigError('mapRequest produced an insecure URL.', [{ path: 'url', code: 'insecure-endpoint' }]);
+    }
+    let response: Response;
+    try {
+      response = await http(mapped.url, {
+        method: mapped.method,
+        headers: { accept: 'application/json, application/problem+json', ...mapped.headers },
+        ...(mapped.body === undefined ? {} : { json: mapped.body }),
+        ...(mapped.signal ? { signal: mapped.signal } : {}),
+      });
+    } catch (error) {
+      throw toSignaalError(error, mapped.signal);
+    }
+    return { body: await readJson(response), status: response.status };
+  }
+
+  async function run<T>(request: TransportRequest, parse: (body: unknown, status: number) => T): Promise<T> {
+    const { body, status } = await call(request);
+    const shaped = options.mapResponse ? options.mapResponse(body, { operation: request.operation, status }) : body;
+    return parse(shaped, status);
+  }
+
+  const prepare = (draft: SignalDraft | Signal): Signal =>
+    parseSignal({ client: clientName, ...draft, id: draft.id ?? newSignalId() });
+
+  return {
+    canSubmit: Boolean(base || options.transport),
+    prepare,
+
+    async submit(draft, { signal } = {}) {
+      const prepared = prepare(draft);
+      return run(
+        {
+          operation: 'submit',
+          method: 'POST',
+          url: options.transport ? '/signals' : urlFor('/signals'),
+          headers: { ...(await headersFor('submit')), 'idempotency-key': prepared.id },
+          body: prepared,
+          ...(signal ? { signal } : {}),
+        },
+        parseReceipt,
+      );
+    },
+
+    async status(receipt, { signal } = {}) {
+      const path = `/signals/${encodeURIComponent(receipt.reference)}/status`;
+      return run(
+        {
+          operation: 'status',
+          method: 'GET',
+          url: options.transport ? path : urlFor(path),
+          headers: { ...(await headersFor('status')), authorization: `Bearer ${receipt.statusToken}` },
+          ...(signal ? { signal } : {}),
+        },
+        parseStatus,
+      );
+    },
+
+    async config({ signal } = {}) {
+      return run(
+        {
+          operation: 'config',
+          method: 'GET',
+          url: options.transport ? '/config' : urlFor('/config'),
+          headers: await headersFor('config'),
+          ...(signal ? { signal } : {}),
+        },
+        parseRemoteConfig,
+      );
+    },
+
+    mail(draft, mailOptions = {}) {
+      if (!options.mailbox) throw new ConfigError('No mailbox is configured.', [{ path: 'mailbox', code: 'required' }]);
+      return composeMail(prepare(draft), { to: options.mailbox, ...mailOptions });
+    },
+  };
+}
+
+async function deliverThroughTransport(transport: Transport, request: TransportRequest): Promise<unknown> {
+  try {
+    return await transport(request);
+  } catch (error) {
+    if (isSignaalError(error)) throw error;
+    if (request.signal?.aborted) throw new AbortError('aborted', 'The request was aborted.', { cause: error });
+    throw new NetworkError('network', 'The transport could not deliver the request.', { cause: error });
+  }
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InvalidResponseError('invalid-response', 'The backend did not answer with JSON.', {
+      cause: error,
+      status: response.status,
+    });
+  }
+}
+
+function toSignaalError(error: unknown, signal: AbortSignal | undefined): SignaalError {
+  if (isSignaalError(error)) return error;
+  if (signal?.aborted) return new AbortError('aborted', 'The request was aborted.', { cause: error });
+  if (isTimeoutError(error)) return new NetworkError('timeout', 'The backend did not answer in time.', { cause: error });
+  if (isHTTPError(error)) return httpError(error);
+  if (isNetworkError(error) || error instanceof TypeError) {
+    return new NetworkError('network', 'The backend could not be reached.', { cause: error });
+  }
+  return new NetworkError('network', 'The request failed.', { cause: error });
+}
+
+function httpError(error: HTTPError): HttpError {
+  const status = error.response.status;
+  // ky has read the body into `data`; one that is not problem details still gives an error with the status.
+  const parsed = problemSchema.safeParse(error.data);
+  const problem = parsed.success ? parsed.data : undefined;
+  const code = status >= 500 ? 'server' : status === 409 || status === 422 ? 'conflict' : 'rejected';
+  return new HttpError(code, `The backend answered ${status}.`, { cause: error, status, ...(problem ? { problem } : {}) });
+}

@@ -1,0 +1,70 @@
+import * as z from 'zod/mini';
+import { ConfigError, InvalidInputError, InvalidResponseError, type FieldIssue } from './errors.js';
+import {
+  receiptSchema,
+  remoteConfigSchema,
+  signalSchema,
+  statusSchema,
+  widgetConfigSchema,
+  type Receipt,
+  type Signal,
+  type Status,
+  type WidgetConfig,
+  type WidgetConfigInput,
+} from './schemas.js';
+
+type Issue = z.core.$ZodIssue;
+
+/** Turns zod issues into stable field paths and reasons, without zod's text. */
+export function fieldIssues(issues: readonly Issue[]): FieldIssue[] {
+  return issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    code: reasonOf(issue),
+  }));
+}
+
+function reasonOf(issue: Issue): string {
+  if (issue.code === 'custom') return String(issue.params?.['reason'] ?? 'custom');
+  if (issue.code === 'too_small') return issue.origin === 'string' && issue.minimum === 1 ? 'required' : 'too-short';
+  if (issue.code === 'too_big') return 'too-long';
+  if (issue.code === 'invalid_format') return `invalid-${issue.format}`;
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'required';
+  return issue.code.replaceAll('_', '-');
+}
+
+/** Validates an outgoing signal; throws `InvalidInputError` with field paths. */
+export function parseSignal(input: unknown): Signal {
+  const result = signalSchema.safeParse(input);
+  if (!result.success) throw new InvalidInputError(fieldIssues(result.error.issues), { cause: result.error });
+  return result.data;
+}
+
+/** Validates a widget configuration; throws `ConfigError` naming the bad fields. */
+export function parseConfig(input: WidgetConfigInput | unknown): WidgetConfig {
+  const result = widgetConfigSchema.safeParse(input);
+  if (!result.success) {
+    throw new ConfigError('Invalid Signaal configuration', fieldIssues(result.error.issues), { cause: result.error });
+  }
+  return result.data;
+}
+
+/** Validates a backend answer against the contract; throws `InvalidResponseError`. */
+function parseResponse<T>(schema: z.ZodMiniType<T>, what: string, input: unknown, status?: number): T {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const fields = fieldIssues(result.error.issues).map((issue) => issue.path || '(root)');
+    throw new InvalidResponseError(
+      'invalid-response',
+      `The backend's ${what} does not match the contract (${fields.join(', ')}).`,
+      { cause: result.error, ...(status === undefined ? {} : { status }) },
+    );
+  }
+  return result.data;
+}
+
+export const parseReceipt = (input: unknown, status?: number): Receipt =>
+  parseResponse(receiptSchema, 'receipt', input, status);
+export const parseStatus = (input: unknown, status?: number): Status =>
+  parseResponse(statusSchema, 'status', input, status);
+export const parseRemoteConfig = (input: unknown, status?: number) =>
+  parseResponse(remoteConfigSchema, 'configuration', input, status);

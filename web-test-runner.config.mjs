@@ -1,0 +1,38 @@
+// Browser tests in the machine's own headless Chromium and Firefox ESR: nothing is downloaded.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner';
+import { handleFlaky } from './packages/sdk/test/fixtures/flaky-server.mjs';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+export default {
+  files: ['packages/*/test/**/*.browser.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'production'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+  concurrency: 1,
+  testFramework: { config: { timeout: 20_000 } },
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 300_000,
+  middleware: [
+    // The SDK's tests deliver to a backend that fails on purpose, on the same origin.
+    async (ctx, next) => {
+      if (!ctx.path.startsWith('/flaky/')) return next();
+      ctx.respond = false;
+      await handleFlaky(ctx.req, ctx.res);
+    },
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: chromium,
+        headless: true,
+        args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      },
+    }),
+    chromeLauncher({
+      launchOptions: { browser: 'firefox', executablePath: firefox, headless: true },
+    }),
+  ],
+};
