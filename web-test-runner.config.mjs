@@ -6,6 +6,10 @@ import { handleFlaky } from './packages/sdk/test/fixtures/flaky-server.mjs';
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
+// Firefox is driven through the same puppeteer-based launcher; name it so reports say which is which.
+const firefoxLauncher = chromeLauncher({ launchOptions: { browser: 'firefox', executablePath: firefox, headless: true } });
+firefoxLauncher.name = 'Firefox';
+
 export default {
   files: ['packages/*/test/**/*.browser.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
@@ -31,8 +35,6 @@ export default {
         args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
       },
     }),
-    chromeLauncher({
-      launchOptions: { browser: 'firefox', executablePath: firefox, headless: true },
-    }),
+    firefoxLauncher,
   ],
 };

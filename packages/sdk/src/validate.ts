@@ -17,10 +17,12 @@ type Issue = z.core.$ZodIssue;
 
 /** Turns zod issues into stable field paths and reasons, without zod's text. */
 export function fieldIssues(issues: readonly Issue[]): FieldIssue[] {
-  return issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    code: reasonOf(issue),
-  }));
+  return issues.flatMap((issue) =>
+    // A field that is not allowed here (a sparring request with a place) is named by its own path.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: [...issue.path, key].map(String).join('.'), code: 'not-allowed' }))
+      : [{ path: issue.path.map(String).join('.'), code: reasonOf(issue) }],
+  );
 }
 
 function reasonOf(issue: Issue): string {

@@ -1,0 +1,3 @@
+import { clientCases } from './client.cases.js';
+
+clientCases({ describe, it, origin: () => location.origin });
