@@ -1,0 +1,32 @@
+// The written contract matches the code: openapi.json is what the schemas generate, and
+// docs/contract.md names every call, status and error code the code knows.
+import { expect } from 'chai';
+import { readFile } from 'node:fs/promises';
+import { describe, it } from 'node:test';
+import { openApiPath, renderOpenApi } from '../../../scripts/openapi.js';
+
+const contract = await readFile(new URL('../../../docs/contract.md', import.meta.url), 'utf8');
+const errorsSource = await readFile(new URL('../src/errors.ts', import.meta.url), 'utf8');
+
+describe('the written contract', () => {
+  it('docs/contract/openapi.json is what the schemas generate (run `npm run contract` when this fails)', async () => {
+    expect(await readFile(openApiPath, 'utf8')).to.equal(renderOpenApi());
+  });
+
+  it('docs/contract.md names every path and every answer status of the OpenAPI description', () => {
+    const api = JSON.parse(renderOpenApi()) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    for (const [path, operations] of Object.entries(api.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        expect(contract, `${method} ${path}`).to.contain(`\`${method.toUpperCase()} ${path}\``);
+        for (const status of Object.keys(operation.responses)) expect(contract, `${path} ${status}`).to.contain(`\`${status}\``);
+      }
+    }
+  });
+
+  it('docs/contract.md explains every error code the SDK can throw', () => {
+    const union = /export type SignaalErrorCode =([^;]+);/.exec(errorsSource)?.[1] ?? '';
+    const codes = [...union.matchAll(/'([a-z-]+)'/g)].map((match) => match[1]);
+    expect(codes).to.have.length.greaterThan(5);
+    for (const code of codes) expect(contract).to.contain(`| \`${code}\` |`);
+  });
+});
