@@ -9,12 +9,12 @@ import {
   isSignaalError,
 } from './errors.js';
 import { composeMail, type MailMessage } from './mailbox.js';
-import { isSecureEndpoint, problemSchema, type Receipt, type Signal, type SignalDraft, type Status } from './schemas.js';
-import { parseReceipt, parseRemoteConfig, parseSignal, parseStatus } from './validate.js';
+import { isSecureEndpoint, problemSchema, type Receipt, type Signal, type SignalDraft, type Stats, type Status } from './schemas.js';
+import { parseReceipt, parseRemoteConfig, parseSignal, parseStats, parseStatus } from './validate.js';
 import { VERSION } from './version.js';
 
-/** The three calls of the contract. */
-export type Operation = 'submit' | 'status' | 'config';
+/** The calls of the contract. */
+export type Operation = 'submit' | 'status' | 'config' | 'stats';
 
 /** A request as the SDK is about to send it; `mapRequest` may reshape it, `transport` deliver it. */
 export interface TransportRequest {
@@ -80,6 +80,8 @@ export interface SignaalClient {
   status(receipt: Pick<Receipt, 'reference' | 'statusToken'>, options?: CallOptions): Promise<Status>;
   /** Fetches the configuration the municipality keeps on the backend. */
   config(options?: CallOptions): Promise<ReturnType<typeof parseRemoteConfig>>;
+  /** Fetches aggregate counts (no content), where the backend offers them. */
+  stats(options?: CallOptions): Promise<Stats>;
   /** Composes a signal for the mailbox route. */
   mail(draft: SignalDraft | Signal, options?: { maxLength?: number }): MailMessage;
 }
@@ -169,6 +171,14 @@ export function createClient(options: ClientOptions): SignaalClient {
     return parse(shaped, status);
   }
 
+  const get = async (operation: Operation, path: string, signal: AbortSignal | undefined): Promise<TransportRequest> => ({
+    operation,
+    method: 'GET',
+    url: options.transport ? path : urlFor(path),
+    headers: await headersFor(operation),
+    ...(signal ? { signal } : {}),
+  });
+
   const prepare = (draft: SignalDraft | Signal): Signal =>
     parseSignal({ client: clientName, ...draft, id: draft.id ?? newSignalId() });
 
@@ -192,30 +202,17 @@ export function createClient(options: ClientOptions): SignaalClient {
     },
 
     async status(receipt, { signal } = {}) {
-      const path = `/signals/${encodeURIComponent(receipt.reference)}/status`;
-      return run(
-        {
-          operation: 'status',
-          method: 'GET',
-          url: options.transport ? path : urlFor(path),
-          headers: { ...(await headersFor('status')), authorization: `Bearer ${receipt.statusToken}` },
-          ...(signal ? { signal } : {}),
-        },
-        parseStatus,
-      );
+      const request = await get('status', `/signals/${encodeURIComponent(receipt.reference)}/status`, signal);
+      request.headers['authorization'] = `Bearer ${receipt.statusToken}`;
+      return run(request, parseStatus);
     },
 
     async config({ signal } = {}) {
-      return run(
-        {
-          operation: 'config',
-          method: 'GET',
-          url: options.transport ? '/config' : urlFor('/config'),
-          headers: await headersFor('config'),
-          ...(signal ? { signal } : {}),
-        },
-        parseRemoteConfig,
-      );
+      return run(await get('config', '/config', signal), parseRemoteConfig);
+    },
+
+    async stats({ signal } = {}) {
+      return run(await get('stats', '/stats', signal), parseStats);
     },
 
     mail(draft, mailOptions = {}) {

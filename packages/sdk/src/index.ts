@@ -84,5 +84,5 @@ export {
   type WidgetConfig,
   type WidgetConfigInput,
 } from './schemas.js';
-export { fieldIssues, parseConfig, parseReceipt, parseSignal, parseStatus } from './validate.js';
+export { fieldIssues, parseConfig, parseReceipt, parseSignal, parseStats, parseStatus } from './validate.js';
 export { VERSION } from './version.js';

@@ -4,10 +4,12 @@ import {
   receiptSchema,
   remoteConfigSchema,
   signalSchema,
+  statsSchema,
   statusSchema,
   widgetConfigSchema,
   type Receipt,
   type Signal,
+  type Stats,
   type Status,
   type WidgetConfig,
   type WidgetConfigInput,
@@ -70,3 +72,5 @@ export const parseStatus = (input: unknown, status?: number): Status =>
   parseResponse(statusSchema, 'status', input, status);
 export const parseRemoteConfig = (input: unknown, status?: number) =>
   parseResponse(remoteConfigSchema, 'configuration', input, status);
+export const parseStats = (input: unknown, status?: number): Stats =>
+  parseResponse(statsSchema, 'statistics', input, status);

@@ -279,6 +279,20 @@ export function clientCases({ describe, it, origin }: CaseEnvironment): void {
       expect(error.status).to.equal(404);
     });
 
+    it('fetches aggregate counts', async () => {
+      const { client } = backend();
+      await client.submit(draft);
+      const stats = await client.stats();
+      expect(stats.total).to.equal(1);
+      expect(stats.byKind.signal).to.equal(1);
+    });
+
+    it('refuses a configuration answer that does not match the contract', async () => {
+      const { client } = backend('wrong-shape', 1);
+      const error = await rejection(client.config());
+      expect(error.code).to.equal('invalid-response');
+    });
+
     it('fetches and validates the remote configuration', async () => {
       const { client } = backend();
       const config = await client.config();
