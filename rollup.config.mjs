@@ -24,4 +24,24 @@ export default [
     plugins: [nodeResolve({ browser: true }), ts('sdk', { declaration: false, declarationMap: false, outDir: 'packages/sdk/dist/browser', declarationDir: undefined }), terser()],
     output: { file: 'packages/sdk/dist/browser/signaal-sdk.js', format: 'es', sourcemap: true },
   },
+  // @signaal/widget on npm: ES2022 modules with .d.ts; lit and @signaal/sdk left to the integrator's bundler.
+  {
+    input: 'packages/widget/src/index.ts',
+    external: bareImports,
+    plugins: [ts('widget')],
+    output: { dir: 'packages/widget/dist', format: 'es', preserveModules: true, preserveModulesRoot: 'packages/widget/src', sourcemap: true },
+  },
+  // @signaal/widget for one <script type="module">: a small entry that defines the elements, and the
+  // form (with lit, the SDK, zod/mini and ky) in a chunk loaded on first open. Everything bundled.
+  {
+    input: { signaal: 'packages/widget/src/cdn.ts' },
+    // The entry may export shared code (lit) to the form's chunk: one file before first open.
+    preserveEntrySignatures: 'allow-extension',
+    plugins: [
+      nodeResolve({ browser: true }),
+      ts('widget', { declaration: false, declarationMap: false, outDir: 'packages/widget/dist/cdn', declarationDir: undefined }),
+      terser({ format: { comments: false } }),
+    ],
+    output: { dir: 'packages/widget/dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: true },
+  },
 ];

@@ -1,0 +1,76 @@
+import { css } from 'lit';
+import { tokens } from './tokens.styles.js';
+
+export const buttonStyles = [
+  tokens,
+  css`
+    :host {
+      display: inline-block;
+      font-family: var(--_signaal-font);
+      font-size: var(--_signaal-font-size);
+      color: var(--_signaal-color);
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    :host([placement='floating']) .trigger {
+      position: fixed;
+      inset-block-end: var(--signaal-floating-offset, 1rem);
+      inset-inline-end: var(--signaal-floating-offset, 1rem);
+      z-index: var(--signaal-floating-z-index, 1000);
+      box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.25);
+    }
+    dialog {
+      box-sizing: border-box;
+      inline-size: min(42rem, calc(100vw - 1rem));
+      max-inline-size: calc(100vw - 1rem);
+      max-block-size: calc(100dvh - 1rem);
+      margin: auto;
+      padding: 0;
+      border: 1px solid var(--_signaal-border);
+      border-radius: var(--_signaal-radius);
+      background: var(--_signaal-background);
+      color: var(--_signaal-color);
+      font-family: var(--_signaal-font);
+      font-size: var(--_signaal-font-size);
+      line-height: 1.5;
+      overflow: auto;
+    }
+    dialog::backdrop {
+      background: rgb(0 0 0 / 0.55);
+    }
+    header {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+      justify-content: space-between;
+      padding: var(--_signaal-space);
+      padding-block-end: 0;
+    }
+    h2 {
+      margin: 0;
+      font-size: 1.375rem;
+      line-height: 1.3;
+    }
+    .body {
+      padding: var(--_signaal-space);
+    }
+    @media (prefers-reduced-motion: no-preference) {
+      dialog[open] {
+        animation: signaal-in 120ms ease-out;
+      }
+      @keyframes signaal-in {
+        from {
+          opacity: 0;
+          transform: translateY(0.5rem);
+        }
+      }
+    }
+    @media (forced-colors: active) {
+      dialog {
+        border: 2px solid CanvasText;
+      }
+    }
+  `,
+];

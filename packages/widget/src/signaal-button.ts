@@ -1,0 +1,178 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { SignaalCloseEvent, SignaalOpenEvent } from './events.js';
+import { resolveLocale } from './locale.js';
+import { buttonEn, buttonNl, type ButtonMessages } from './messages/button.js';
+import type { Messages } from './messages/nl.js';
+import { define } from './registry.js';
+import { buttonStyles } from './signaal-button.styles.js';
+import type { SignaalForm, SignaalContext, SignaalReporter } from './signaal-form.js';
+
+/** Per-language text overrides, as in `config.messages`. */
+export type MessageOverrides = { nl?: Partial<Messages>; en?: Partial<Messages> };
+
+/**
+ * A button that opens the Signaal form in a modal dialog. The form's code loads on first open
+ * (or when the pointer or focus reaches the button), so the page only pays for this small element.
+ *
+ * @summary Opens the form to pass on a signal, in a native modal dialog.
+ *
+ * @event signaal-open - The dialog opened.
+ * @event signaal-close - The dialog closed; the draft stays in memory.
+ * @event signaal-submit - Bubbles up from the form: about to deliver; cancelable.
+ * @event signaal-submitted - Bubbles up from the form: delivered, with the validated receipt.
+ * @event signaal-error - Bubbles up from the form: something went wrong, with a stable code.
+ *
+ * @csspart button - The trigger button.
+ * @csspart dialog - The `<dialog>` holding the form.
+ * @csspart heading - The dialog's visible heading.
+ * @csspart close - The close button.
+ * @csspart form - The `<signaal-form>` inside the dialog (its own parts are not exported).
+ *
+ * @cssproperty --signaal-accent-color - Buttons and links (falls back to `--utrecht-button-primary-action-background-color`).
+ * @cssproperty --signaal-on-accent-color - Text on the accent colour.
+ * @cssproperty --signaal-color - Text colour (falls back to `--utrecht-document-color`).
+ * @cssproperty --signaal-background-color - Dialog background (falls back to `--utrecht-document-background-color`).
+ * @cssproperty --signaal-font-family - Font (falls back to `--utrecht-document-font-family`).
+ * @cssproperty --signaal-border-radius - Corner radius.
+ * @cssproperty --signaal-floating-offset - Distance from the corner for `placement="floating"`.
+ *
+ * @example
+ * <script type="module" src="https://cdn.example/signaal/cdn/signaal.js"></script>
+ * <signaal-button endpoint="https://signalen.gemeente.nl/api"></signaal-button>
+ */
+export class SignaalButton extends LitElement {
+  static override styles = buttonStyles;
+
+  /** `inline` (default) sits where it is placed; `floating` stays in the lower corner. */
+  @property({ reflect: true }) placement: 'inline' | 'floating' = 'inline';
+  /** The trigger's text. Neutral by default ("Signaal doorgeven"). */
+  @property() label?: string;
+  /** The backend's base URL (`https:`, or `http:` on loopback); relative URLs are resolved against the page. */
+  @property() endpoint?: string;
+  /** The municipality's signal mailbox, for the mailbox route and as a fallback. */
+  @property() mailbox?: string;
+  /** A URL serving the configuration as JSON (for instance the backend's `/config`). */
+  @property({ attribute: 'config-src' }) configSrc?: string;
+  /** The whole configuration object (see the SDK's `WidgetConfig`). */
+  @property({ attribute: false }) config?: unknown;
+  /** Text overrides per language: `{ nl: { trigger: 'Zorg delen' } }`. */
+  @property({ attribute: false }) messages?: MessageOverrides;
+  /** The logged-in employee, to prefill their contact details. */
+  @property({ attribute: false }) reporter?: SignaalReporter;
+  /** The host's context: case reference and source system. */
+  @property({ attribute: false }) context?: SignaalContext;
+  /** Whether the dialog is open. */
+  @state() open = false;
+
+  @state() private loaded = Boolean(customElements.get('signaal-form'));
+  /** The form renders from the first open on, and stays (with its draft) while the dialog is closed. */
+  @state() private started = false;
+  @state() private loadFailed = false;
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @query('.trigger') private trigger!: HTMLButtonElement;
+  @query('signaal-form') private form?: SignaalForm | null;
+  #loading: Promise<void> | undefined;
+
+  /** Opens the dialog and moves focus to the form's first field. */
+  async show(): Promise<void> {
+    if (!this.open) {
+      this.open = true;
+      this.started = true;
+      await this.updateComplete;
+      if (!this.dialog.open) this.dialog.showModal();
+      this.dispatchEvent(new SignaalOpenEvent());
+    }
+    await this.#load();
+    await this.updateComplete;
+    const form = this.form;
+    if (form && this.open) await form.focusFirstField();
+  }
+
+  /** Hides the dialog at once; the draft stays in memory. */
+  hide(): void {
+    if (this.dialog?.open) this.dialog.close();
+  }
+
+  #load(): Promise<void> {
+    this.#loading ??= import('./signaal-form.js').then(
+      ({ SignaalForm }) => {
+        define('signaal-form', SignaalForm);
+        this.loaded = true;
+      },
+      () => {
+        this.#loading = undefined;
+        this.loadFailed = true;
+      },
+    );
+    return this.#loading;
+  }
+
+  #text(key: keyof ButtonMessages): string {
+    const locale = resolveLocale(this);
+    return this.messages?.[locale]?.[key] ?? (locale === 'en' ? buttonEn : buttonNl)[key];
+  }
+
+  #onClose = () => {
+    if (!this.open) return;
+    this.open = false;
+    this.trigger?.focus();
+    this.dispatchEvent(new SignaalCloseEvent());
+  };
+
+  #onDialogClick = (event: MouseEvent) => {
+    // A click on the backdrop lands on the dialog itself, outside its box.
+    if (event.target !== this.dialog) return;
+    const box = this.dialog.getBoundingClientRect();
+    const inside = event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
+    if (!inside && event.detail > 0) this.hide();
+  };
+
+  #preload = () => void this.#load();
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('open') && !this.open && this.dialog?.open) this.dialog.close();
+  }
+
+  override render() {
+    const form = this.loaded
+      ? html`<signaal-form
+          part="form"
+          hide-title
+          .endpoint=${this.endpoint}
+          .mailbox=${this.mailbox}
+          .configSrc=${this.configSrc}
+          .config=${this.config}
+          .messages=${this.messages}
+          .reporter=${this.reporter}
+          .context=${this.context}
+        ></signaal-form>`
+      : html`<p role="status">${this.loadFailed ? this.#text('loadFailed') : this.open ? this.#text('loading') : nothing}</p>`;
+    return html`
+      <button
+        class="trigger"
+        part="button"
+        type="button"
+        aria-haspopup="dialog"
+        @click=${() => void this.show()}
+        @pointerenter=${this.#preload}
+        @focus=${this.#preload}
+      >
+        ${this.label ?? this.#text('trigger')}
+      </button>
+      <dialog part="dialog" aria-labelledby="signaal-dialog-title" @close=${this.#onClose} @click=${this.#onDialogClick}>
+        <header>
+          <h2 id="signaal-dialog-title" part="heading">${this.#text('dialogTitle')}</h2>
+          <button class="secondary" part="close" type="button" @click=${() => this.hide()}>${this.#text('close')}</button>
+        </header>
+        <div class="body">${this.started ? form : nothing}</div>
+      </dialog>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'signaal-button': SignaalButton;
+  }
+}

@@ -1,0 +1,795 @@
+import {
+  composeMail,
+  externalRoutes,
+  indicators,
+  isSignaalError,
+  type FieldIssue,
+  type MailMessage,
+  type Receipt,
+  type SignaalClient,
+  type SignaalErrorCode,
+  type Signal,
+  type SignalDraft,
+  type WidgetConfig,
+} from '@signaal/sdk';
+import { createClient } from '@signaal/sdk';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { SignaalErrorEvent, SignaalSubmitEvent, SignaalSubmittedEvent } from './events.js';
+import { fill, resolveLocale, type WidgetLocale } from './locale.js';
+import { en } from './messages/en.js';
+import { nl, type MessageKey, type Messages } from './messages/nl.js';
+import { resolveConfig } from './resolve-config.js';
+import { formStyles } from './signaal-form.styles.js';
+import { VERSION } from './version.js';
+
+/** The logged-in employee, as the host application knows them; used to prefill the form. */
+export interface SignaalReporter {
+  name?: string;
+  department?: string;
+  phone?: string;
+  email?: string;
+}
+
+/** What the host application knows about the case on screen. */
+export interface SignaalContext {
+  /** Prefills the (editable) case reference. */
+  caseReference?: string;
+  /** The host system's name, sent along with the signal. */
+  sourceSystem?: string;
+}
+
+type Phase = 'edit' | 'sending' | 'receipt' | 'failed' | 'mailed' | 'mailed-done';
+type Field = 'description' | 'place' | 'time' | 'caseReference' | 'name' | 'department' | 'phone' | 'email' | 'callbackWhen';
+interface FieldError {
+  field?: Field;
+  key: MessageKey;
+}
+
+const settings = ['counter', 'home-visit', 'inspection', 'phone', 'other'] as const;
+const callbacks = ['phone', 'email', 'in-person', 'chat'] as const;
+const whyKeys = ['why1', 'why2', 'why3', 'why4', 'why5', 'why6'] as const;
+const fieldPaths: Record<string, Field> = {
+  description: 'description',
+  place: 'place',
+  time: 'time',
+  caseReference: 'caseReference',
+  'reporter.name': 'name',
+  'reporter.department': 'department',
+  'reporter.phone': 'phone',
+  'reporter.email': 'email',
+  'reporter.callback.when': 'callbackWhen',
+};
+const reporterFields: readonly Field[] = ['name', 'department', 'phone', 'email', 'callbackWhen'];
+const situationFields: readonly Field[] = ['place', 'time', 'caseReference'];
+
+/** Only `http:` and `https:` URLs become links or images; anything else is dropped. */
+const webUrl = (url: string | undefined): string | undefined => {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+const trimmed = (value: string) => value.trim() || undefined;
+
+/**
+ * The form to pass on a signal of possible human trafficking or labour exploitation to the
+ * municipality's designated officer, or to ask them for a conversation. Use it inline (for
+ * instance in a case screen's side panel), or let `<signaal-button>` show it in a dialog.
+ *
+ * @summary The Signaal form: report or talk it through, with the officer's card and help.
+ *
+ * @event signaal-submit - About to deliver; cancelable. `event.draft` may receive host context.
+ * @event signaal-submitted - Delivered; `event.receipt` is the receipt the SDK validated.
+ * @event signaal-error - Delivery or configuration failed; `event.code` is the SDK's error code.
+ *
+ * @csspart form - The native `<form>`.
+ * @csspart emergency - The "Acute danger? Call 112." line.
+ * @csspart officer - The designated officer's card.
+ * @csspart submit - The send button.
+ * @csspart info - The "good to know" section (what to share, what happens next, FAQ, routes).
+ * @csspart status - The visible state panel (receipt, failure, mailbox instructions, configuration error).
+ *
+ * @cssproperty --signaal-accent-color - Buttons and links (falls back to `--utrecht-button-primary-action-background-color`).
+ * @cssproperty --signaal-color - Text colour (falls back to `--utrecht-document-color`).
+ * @cssproperty --signaal-background-color - Background (falls back to `--utrecht-document-background-color`).
+ * @cssproperty --signaal-surface-color - Background of cards and sections.
+ * @cssproperty --signaal-danger-color - Error text and borders.
+ * @cssproperty --signaal-focus-color - Focus outline (falls back to `--utrecht-focus-outline-color`).
+ *
+ * @example
+ * <signaal-form endpoint="https://signalen.gemeente.nl/api" mailbox="signalen@gemeente.nl"></signaal-form>
+ */
+export class SignaalForm extends LitElement {
+  static override styles = formStyles;
+
+  /** The backend's base URL (`https:`, or `http:` on loopback); relative URLs are resolved against the page. */
+  @property() endpoint?: string | undefined;
+  /** The municipality's signal mailbox. Without an endpoint, the form composes an e-mail instead. */
+  @property() mailbox?: string | undefined;
+  /** A URL serving the configuration as JSON, read once through the SDK. */
+  @property({ attribute: 'config-src' }) configSrc?: string | undefined;
+  /** The whole configuration object (see the SDK's `WidgetConfig`); validated before use. */
+  @property({ attribute: false }) config?: unknown;
+  /** Text overrides per language: `{ nl: { title: '…' }, en: { … } }`. */
+  @property({ attribute: false }) messages?: { nl?: Partial<Messages>; en?: Partial<Messages> } | undefined;
+  /** The logged-in employee, to prefill their contact details. */
+  @property({ attribute: false }) reporter?: SignaalReporter | undefined;
+  /** The host's context: case reference (prefilled) and source system (sent along). */
+  @property({ attribute: false }) context?: SignaalContext | undefined;
+  /** Hides the form's own heading, when a surrounding dialog shows one. */
+  @property({ type: Boolean, attribute: 'hide-title' }) hideTitle = false;
+
+  @state() private configState: 'loading' | 'ready' | 'invalid' = 'loading';
+  @state() private resolved?: WidgetConfig;
+  @state() private phase: Phase = 'edit';
+  @state() private kind: 'signal' | 'sparring' = 'signal';
+  @state() private description = '';
+  @state() private chosen = new Set<string>();
+  @state() private setting = '';
+  @state() private place = '';
+  @state() private time = '';
+  @state() private caseReference = '';
+  @state() private name = '';
+  @state() private department = '';
+  @state() private phone = '';
+  @state() private email = '';
+  @state() private callbackHow = '';
+  @state() private callbackWhen = '';
+  @state() private confidentiality: 'confidential' | 'anonymous' = 'confidential';
+  @state() private errors: FieldError[] = [];
+  @state() private errorCode: SignaalErrorCode | undefined;
+  @state() private receipt: Receipt | undefined;
+  @state() private mail: MailMessage | undefined;
+  @state() private copyText: string | undefined;
+  @state() private confirmingDiscard = false;
+  @state() private announcement = '';
+  @state() private situationOpen = false;
+  @state() private youOpen = false;
+
+  @query('#f-description') private descriptionField?: HTMLTextAreaElement | null;
+  #client?: SignaalClient;
+  #prepared: Signal | undefined;
+  #preparedFrom: string | undefined;
+  #configRun?: AbortController;
+  #focusAfterRender: string | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('beforeunload', this.#onBeforeUnload);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('beforeunload', this.#onBeforeUnload);
+    this.#configRun?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('endpoint') || changed.has('mailbox') || changed.has('configSrc') || changed.has('config')) void this.#configure();
+    if (changed.has('reporter') && this.reporter) {
+      this.name = this.reporter.name ?? this.name;
+      this.department = this.reporter.department ?? this.department;
+      this.phone = this.reporter.phone ?? this.phone;
+      this.email = this.reporter.email ?? this.email;
+    }
+    if (changed.has('context') && this.context?.caseReference && !this.caseReference) this.caseReference = this.context.caseReference;
+  }
+
+  protected override updated(): void {
+    const selector = this.#focusAfterRender;
+    if (!selector) return;
+    this.#focusAfterRender = undefined;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /** Whether text was typed that has not been delivered (or handed to the mail program) yet. */
+  get hasUnsentText(): boolean {
+    return this.description.trim() !== '' && this.phase !== 'receipt' && this.phase !== 'mailed-done';
+  }
+
+  /** Moves focus to the first field (the description), once the configuration is known. */
+  async focusFirstField(): Promise<void> {
+    await this.updateComplete;
+    const target =
+      this.descriptionField ?? this.renderRoot.querySelector<HTMLElement>('[data-autofocus], h2, h3[tabindex]');
+    target?.focus();
+  }
+
+  async #configure(): Promise<void> {
+    this.#configRun?.abort();
+    const run = (this.#configRun = new AbortController());
+    this.configState = 'loading';
+    try {
+      const config = await resolveConfig(
+        { configSrc: this.configSrc, config: this.config, endpoint: this.endpoint, mailbox: this.mailbox },
+        run.signal,
+      );
+      if (run.signal.aborted) return;
+      this.#client = createClient({
+        ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+        ...(config.mailbox ? { mailbox: config.mailbox } : {}),
+        client: `@signaal/widget@${VERSION}`,
+      });
+      this.resolved = config;
+      const modes = config.modes ?? ['signal', 'sparring'];
+      if (!modes.includes(this.kind)) this.kind = modes[0] ?? 'signal';
+      this.configState = 'ready';
+      const wasFocused = (this.renderRoot as ShadowRoot).activeElement !== null;
+      await this.updateComplete;
+      if (wasFocused) this.descriptionField?.focus();
+    } catch (error) {
+      if (run.signal.aborted) return;
+      this.configState = 'invalid';
+      const issues = isSignaalError(error) && 'issues' in error ? (error.issues as FieldIssue[]) : [];
+      // One message for the integrator: the fields, never values.
+      console.error(
+        '[signaal] The widget configuration is invalid or could not be loaded:',
+        issues.length ? issues.map((issue) => `${issue.path || '(root)'}: ${issue.code}`).join(', ') : isSignaalError(error) ? error.code : 'unknown',
+      );
+      this.dispatchEvent(new SignaalErrorEvent('invalid-config'));
+    }
+  }
+
+  get #locale(): WidgetLocale {
+    return resolveLocale(this, this.resolved?.locale);
+  }
+
+  #t(key: MessageKey, values?: Record<string, string>): string {
+    const locale = this.#locale;
+    const text =
+      this.messages?.[locale]?.[key] ?? this.resolved?.messages?.[locale]?.[key] ?? (locale === 'en' ? en : nl)[key];
+    return fill(text, values);
+  }
+
+  get #officerName(): string {
+    return this.resolved?.officer?.name ?? this.#t('officerFallback');
+  }
+
+  #reporter(): SignalDraft['reporter'] {
+    if (this.confidentiality === 'anonymous') return undefined;
+    const callback = {
+      ...(this.callbackHow ? { how: this.callbackHow as (typeof callbacks)[number] } : {}),
+      ...(trimmed(this.callbackWhen) ? { when: this.callbackWhen.trim() } : {}),
+    };
+    const reporter = {
+      ...(trimmed(this.name) ? { name: this.name.trim() } : {}),
+      ...(trimmed(this.department) ? { department: this.department.trim() } : {}),
+      ...(trimmed(this.phone) ? { phone: this.phone.trim() } : {}),
+      ...(trimmed(this.email) ? { email: this.email.trim() } : {}),
+      ...(Object.keys(callback).length ? { callback } : {}),
+    };
+    return Object.keys(reporter).length ? reporter : undefined;
+  }
+
+  #draft(): SignalDraft {
+    const reporter = this.#reporter();
+    const common = {
+      description: this.description,
+      locale: this.#locale,
+      confidentiality: this.kind === 'sparring' ? 'confidential' : this.confidentiality,
+      ...(trimmed(this.time) ? { time: this.time.trim() } : {}),
+      ...(this.context?.sourceSystem ? { sourceSystem: this.context.sourceSystem } : {}),
+      ...(reporter ? { reporter } : {}),
+    } as const;
+    if (this.kind === 'sparring') return { kind: 'sparring', ...common };
+    return {
+      kind: 'signal',
+      ...common,
+      ...(this.chosen.size ? { indicators: indicators.filter((item) => this.chosen.has(item.id)).map((item) => item.id) } : {}),
+      ...(this.setting ? { setting: this.setting as (typeof settings)[number] } : {}),
+      ...(trimmed(this.place) ? { place: this.place.trim() } : {}),
+      ...(trimmed(this.caseReference) ? { caseReference: this.caseReference.trim() } : {}),
+    };
+  }
+
+  #fieldErrors(issues: readonly FieldIssue[]): FieldError[] {
+    return issues.map((issue) => {
+      const field = fieldPaths[issue.path];
+      const key: MessageKey =
+        field === 'description' && (issue.code === 'required' || issue.code === 'too-short')
+          ? 'invalid.description'
+          : issue.code === 'invalid-email'
+            ? 'invalid.email'
+            : issue.code === 'too-long'
+              ? 'invalid.too-long'
+              : field
+                ? 'invalid.other'
+                : 'error.invalid-input';
+      return field ? { field, key } : { key };
+    });
+  }
+
+  #onSubmit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (this.phase === 'sending' || !this.#client) return;
+    const submit = new SignaalSubmitEvent(this.#draft());
+    this.dispatchEvent(submit);
+    if (submit.defaultPrevented) {
+      this.#announce(this.#t('blocked'));
+      return;
+    }
+    const from = JSON.stringify(submit.draft);
+    let prepared: Signal;
+    try {
+      // The same draft keeps its prepared signal, so a retry reuses the idempotency key.
+      prepared = this.#prepared && this.#preparedFrom === from ? this.#prepared : this.#client.prepare(submit.draft);
+    } catch (error) {
+      const issues = isSignaalError(error) && 'issues' in error ? (error.issues as FieldIssue[]) : [{ path: '', code: 'invalid' }];
+      this.errors = this.#fieldErrors(issues);
+      if (this.errors.some((item) => item.field && situationFields.includes(item.field))) this.situationOpen = true;
+      if (this.errors.some((item) => item.field && reporterFields.includes(item.field))) this.youOpen = true;
+      this.#focusAfterRender = '.error-summary';
+      this.dispatchEvent(new SignaalErrorEvent('invalid-input'));
+      return;
+    }
+    this.errors = [];
+    this.#prepared = prepared;
+    this.#preparedFrom = from;
+    if (!this.#client.canSubmit) {
+      this.mail = this.#client.mail(prepared);
+      this.#show('mailed', this.#t('mailedTitle'));
+      return;
+    }
+    await this.#deliver();
+  };
+
+  async #deliver(): Promise<void> {
+    const client = this.#client;
+    const prepared = this.#prepared;
+    if (!client || !prepared || this.phase === 'sending') return;
+    this.phase = 'sending';
+    this.#announce(this.#t('sending'));
+    try {
+      const receipt = await client.submit(prepared);
+      this.receipt = receipt;
+      this.#clear();
+      this.#show('receipt', this.#t(receipt.kind === 'sparring' || prepared.kind === 'sparring' ? 'receiptTitleSparring' : 'receiptTitle'));
+      this.dispatchEvent(new SignaalSubmittedEvent(receipt));
+    } catch (error) {
+      const code: SignaalErrorCode = isSignaalError(error) ? error.code : 'network';
+      this.errorCode = code;
+      this.mail = this.resolved?.mailbox ? client.mail(prepared) : undefined;
+      this.#show('failed', `${this.#t('failedTitle')}. ${this.#t(`error.${code}`)}`);
+      this.dispatchEvent(new SignaalErrorEvent(code, isSignaalError(error) && error.retryable));
+    }
+  }
+
+  #show(phase: Phase, announcement: string): void {
+    this.phase = phase;
+    this.copyText = undefined;
+    this.#announce(announcement);
+    this.#focusAfterRender = '.panel-heading';
+  }
+
+  #announce(text: string): void {
+    // Re-announce an unchanged text: screen readers read a live region only when it changes.
+    this.announcement = this.announcement === text ? `${text}\u00a0` : text;
+  }
+
+  #clear(): void {
+    this.description = '';
+    this.chosen = new Set();
+    this.setting = '';
+    this.place = '';
+    this.time = '';
+    this.caseReference = this.context?.caseReference ?? '';
+    this.callbackWhen = '';
+    this.errors = [];
+    this.#prepared = undefined;
+    this.#preparedFrom = undefined;
+  }
+
+  #copy = async () => {
+    const prepared = this.#prepared;
+    if (!prepared) return;
+    const text = composeMail(prepared, { to: this.resolved?.mailbox ?? '' }).text;
+    try {
+      await navigator.clipboard.writeText(text);
+      this.copyText = undefined;
+      this.#announce(this.#t('copied', { officer: this.#officerName }));
+    } catch {
+      this.copyText = text;
+      this.#announce(this.#t('copyManual'));
+      await this.updateComplete;
+      const area = this.renderRoot.querySelector<HTMLTextAreaElement>('#f-copy');
+      area?.focus();
+      area?.select();
+    }
+  };
+
+  #backToForm = () => {
+    this.phase = 'edit';
+    this.#focusAfterRender = '#f-description';
+  };
+
+  #newReport = () => {
+    this.receipt = undefined;
+    this.mail = undefined;
+    this.phase = 'edit';
+    this.#focusAfterRender = '#f-description';
+  };
+
+  #mailedDone = () => {
+    this.#clear();
+    this.#show('mailed-done', this.#t('mailedThanks', { officer: this.#officerName }));
+  };
+
+  #discard = () => {
+    this.confirmingDiscard = true;
+    this.#focusAfterRender = '#f-discard-no';
+  };
+
+  #confirmDiscard = (discard: boolean) => {
+    this.confirmingDiscard = false;
+    if (discard) {
+      this.#clear();
+      this.#announce(this.#t('discarded'));
+    }
+    this.#focusAfterRender = discard ? '#f-description' : '#f-discard';
+  };
+
+  #onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (!this.hasUnsentText) return;
+    event.preventDefault();
+    // Older browsers need a returnValue; its text is never shown.
+    event.returnValue = '';
+  };
+
+  #onSummaryLink = (event: Event, field: Field) => {
+    event.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>(`#f-${field}`)?.focus();
+  };
+
+  #errorFor(field: Field): FieldError | undefined {
+    return this.errors.find((item) => item.field === field);
+  }
+
+  #input(field: Field, label: MessageKey, value: string, set: (value: string) => void, options: { type?: string; autocomplete?: string; hint?: MessageKey } = {}) {
+    const error = this.#errorFor(field);
+    const described = [options.hint ? `f-${field}-hint` : '', error ? `f-${field}-error` : ''].filter(Boolean).join(' ');
+    return html`<div class="field ${error ? 'invalid' : ''}">
+      <label for="f-${field}">${this.#t(label)} <span class="optional">${this.#t('optional')}</span></label>
+      ${options.hint ? html`<p class="hint" id="f-${field}-hint">${this.#t(options.hint)}</p>` : nothing}
+      ${error ? html`<p class="error" id="f-${field}-error">${this.#t(error.key)}</p>` : nothing}
+      <input
+        id="f-${field}"
+        type=${options.type ?? 'text'}
+        autocomplete=${options.autocomplete ?? 'off'}
+        .value=${value}
+        aria-describedby=${described || nothing}
+        aria-invalid=${error ? 'true' : nothing}
+        @input=${(event: InputEvent) => set((event.target as HTMLInputElement).value)}
+      />
+    </div>`;
+  }
+
+  #renderOfficer() {
+    const officer = this.resolved?.officer;
+    if (!officer) return nothing;
+    const photo = webUrl(officer.photo);
+    return html`<section class="officer" part="officer" aria-labelledby="f-officer-title">
+      ${photo ? html`<img src=${photo} alt=${this.#t('officerPhoto', { name: officer.name })} width="72" height="72" />` : nothing}
+      <div>
+        <h3 id="f-officer-title" class="small">${this.#t('officerTitle')}</h3>
+        <p class="officer-name">${officer.name}</p>
+        ${officer.role ? html`<p>${officer.role}</p>` : nothing}
+        ${officer.phone
+          ? html`<p>${this.#t('officerPhone')}: <a href="tel:${officer.phone.replace(/[^\d+]/g, '')}">${officer.phone}</a></p>`
+          : nothing}
+        ${officer.email ? html`<p>${this.#t('officerEmail')}: <a href="mailto:${officer.email}">${officer.email}</a></p>` : nothing}
+      </div>
+    </section>`;
+  }
+
+  #renderSummary() {
+    if (!this.errors.length) return nothing;
+    return html`<div class="error-summary" tabindex="-1" role="group" aria-labelledby="f-summary-title">
+      <h3 id="f-summary-title">${this.#t('errorSummary')}</h3>
+      <ul>
+        ${this.errors.map((item) => {
+          const field = item.field;
+          return html`<li>
+            ${field
+              ? html`<a href="#f-${field}" @click=${(event: Event) => this.#onSummaryLink(event, field)}>${this.#t(item.key)}</a>`
+              : this.#t(item.key)}
+          </li>`;
+        })}
+      </ul>
+    </div>`;
+  }
+
+  #renderForm(config: WidgetConfig) {
+    const modes = config.modes ?? ['signal', 'sparring'];
+    const sending = this.phase === 'sending';
+    const sparring = this.kind === 'sparring';
+    const descriptionError = this.#errorFor('description');
+    const anonymous = config.allowAnonymous && !sparring && this.confidentiality === 'anonymous';
+    return html`<form part="form" novalidate @submit=${this.#onSubmit}>
+      ${this.#renderSummary()}
+      <fieldset class="plain" ?disabled=${sending}>
+        ${modes.length > 1
+          ? html`<fieldset class="modes">
+              <legend>${this.#t('modeLegend')}</legend>
+              ${modes.map(
+                (mode) => html`<label class="choice">
+                  <input
+                    type="radio"
+                    name="kind"
+                    value=${mode}
+                    .checked=${this.kind === mode}
+                    @change=${() => (this.kind = mode)}
+                  />
+                  <span>${this.#t(mode === 'signal' ? 'modeSignal' : 'modeSparring')}</span>
+                </label>`,
+              )}
+            </fieldset>`
+          : nothing}
+        <div class="field ${descriptionError ? 'invalid' : ''}">
+          <label for="f-description">
+            ${this.#t(sparring ? 'descriptionSparring' : 'descriptionSignal')}
+            <span class="required">${this.#t('required')}</span>
+          </label>
+          <p class="hint" id="f-description-hint">${this.#t(sparring ? 'sparringHint' : 'descriptionHint')}</p>
+          ${descriptionError ? html`<p class="error" id="f-description-error">${this.#t(descriptionError.key)}</p>` : nothing}
+          <textarea
+            id="f-description"
+            rows="5"
+            required
+            .value=${this.description}
+            aria-describedby="f-description-hint${descriptionError ? ' f-description-error' : ''}"
+            aria-invalid=${descriptionError ? 'true' : nothing}
+            @input=${(event: InputEvent) => (this.description = (event.target as HTMLTextAreaElement).value)}
+          ></textarea>
+        </div>
+        ${sparring
+          ? nothing
+          : html`<details class="section" .open=${this.situationOpen} @toggle=${(event: Event) => (this.situationOpen = (event.target as HTMLDetailsElement).open)}>
+              <summary>${this.#t('situation')} <span class="optional">${this.#t('optional')}</span></summary>
+              <fieldset class="chips">
+                <legend>${this.#t('indicatorsLegend')} <span class="optional">${this.#t('optional')}</span></legend>
+                ${indicators.map(
+                  (item) => html`<label class="chip">
+                    <input
+                      type="checkbox"
+                      .checked=${this.chosen.has(item.id)}
+                      @change=${(event: Event) => {
+                        const next = new Set(this.chosen);
+                        if ((event.target as HTMLInputElement).checked) next.add(item.id);
+                        else next.delete(item.id);
+                        this.chosen = next;
+                      }}
+                    />
+                    <span>${item.label[this.#locale]}</span>
+                  </label>`,
+                )}
+              </fieldset>
+              <div class="field">
+                <label for="f-setting">${this.#t('setting')} <span class="optional">${this.#t('optional')}</span></label>
+                <select id="f-setting" .value=${this.setting} @change=${(event: Event) => (this.setting = (event.target as HTMLSelectElement).value)}>
+                  <option value="" ?selected=${!this.setting}>${this.#t('settingNone')}</option>
+                  ${settings.map((value) => html`<option value=${value} ?selected=${this.setting === value}>${this.#t(`setting.${value}`)}</option>`)}
+                </select>
+              </div>
+              ${this.#input('place', 'place', this.place, (value) => (this.place = value))}
+              ${this.#input('time', 'time', this.time, (value) => (this.time = value), { hint: 'timeHint' })}
+              ${this.#input('caseReference', 'caseReference', this.caseReference, (value) => (this.caseReference = value))}
+            </details>`}
+        <details class="section" .open=${this.youOpen} @toggle=${(event: Event) => (this.youOpen = (event.target as HTMLDetailsElement).open)}>
+          <summary>${this.#t('you')} <span class="optional">${this.#t('optional')}</span></summary>
+          ${config.allowAnonymous && !sparring
+            ? html`<fieldset>
+                <legend>${this.#t('confidentialityLegend')}</legend>
+                ${(['confidential', 'anonymous'] as const).map(
+                  (value) => html`<label class="choice">
+                    <input
+                      type="radio"
+                      name="confidentiality"
+                      value=${value}
+                      .checked=${this.confidentiality === value}
+                      aria-describedby=${value === 'anonymous' ? 'f-anonymous-caveat' : nothing}
+                      @change=${() => (this.confidentiality = value)}
+                    />
+                    <span>${this.#t(value)}</span>
+                  </label>`,
+                )}
+                <p class="hint" id="f-anonymous-caveat">${this.#t('anonymousCaveat')}</p>
+              </fieldset>`
+            : html`<p class="hint">${this.#t('confidential')}.</p>`}
+          ${anonymous
+            ? html`<p class="hint">${this.#t('anonymousHidden')}</p>`
+            : html`${this.#input('name', 'name', this.name, (value) => (this.name = value), { autocomplete: 'name' })}
+              ${this.#input('department', 'department', this.department, (value) => (this.department = value), { autocomplete: 'organization-title' })}
+              ${this.#input('phone', 'phone', this.phone, (value) => (this.phone = value), { type: 'tel', autocomplete: 'tel' })}
+              ${this.#input('email', 'email', this.email, (value) => (this.email = value), { type: 'email', autocomplete: 'email' })}
+              <div class="field">
+                <label for="f-callbackHow">${this.#t('callbackHow')} <span class="optional">${this.#t('optional')}</span></label>
+                <select id="f-callbackHow" @change=${(event: Event) => (this.callbackHow = (event.target as HTMLSelectElement).value)}>
+                  <option value="" ?selected=${!this.callbackHow}>${this.#t('callbackNone')}</option>
+                  ${callbacks.map((value) => html`<option value=${value} ?selected=${this.callbackHow === value}>${this.#t(`callback.${value}`)}</option>`)}
+                </select>
+              </div>
+              ${this.#input('callbackWhen', 'callbackWhen', this.callbackWhen, (value) => (this.callbackWhen = value))}`}
+        </details>
+      </fieldset>
+      <div class="actions">
+        <button part="submit" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
+          ${sending ? this.#t('sending') : this.#t(this.#client?.canSubmit ? 'submit' : 'submitMail')}
+        </button>
+        ${this.description && !sending && !this.confirmingDiscard
+          ? html`<button id="f-discard" class="secondary" type="button" @click=${this.#discard}>${this.#t('discard')}</button>`
+          : nothing}
+      </div>
+      ${this.confirmingDiscard
+        ? html`<div class="confirm" role="group" aria-labelledby="f-discard-question">
+            <p id="f-discard-question">${this.#t('discardConfirm')}</p>
+            <button class="secondary" id="f-discard-no" type="button" @click=${() => this.#confirmDiscard(false)}>${this.#t('discardNo')}</button>
+            <button type="button" @click=${() => this.#confirmDiscard(true)}>${this.#t('discardYes')}</button>
+          </div>`
+        : nothing}
+    </form>`;
+  }
+
+  #renderCopyFallback() {
+    return this.copyText === undefined
+      ? nothing
+      : html`<div class="field">
+          <label for="f-copy">${this.#t('copyLabel')}</label>
+          <textarea id="f-copy" rows="6" readonly .value=${this.copyText}></textarea>
+        </div>`;
+  }
+
+  #renderPanel(): TemplateResult | typeof nothing {
+    const officer = this.#officerName;
+    switch (this.phase) {
+      case 'receipt': {
+        const receipt = this.receipt;
+        if (!receipt) return nothing;
+        return html`<section class="panel success" part="status">
+          <h3 class="panel-heading" tabindex="-1">
+            ${this.#t(receipt.kind === 'sparring' ? 'receiptTitleSparring' : 'receiptTitle')}
+          </h3>
+          <p>${this.#t('receiptReference')}: <strong class="reference">${receipt.reference}</strong></p>
+          <p>${receipt.nextSteps ?? this.#t('receiptNext', { officer })}</p>
+          <p>${this.#t('receiptFollowUp')}</p>
+          <button class="secondary" type="button" @click=${this.#newReport}>${this.#t('newReport')}</button>
+        </section>`;
+      }
+      case 'failed':
+        return html`<section class="panel failure" part="status">
+          <h3 class="panel-heading" tabindex="-1">${this.#t('failedTitle')}</h3>
+          <p class="reason">${this.#t(`error.${this.errorCode ?? 'network'}`)}</p>
+          <p>${this.#t('failedKeep')}</p>
+          <div class="actions">
+            <button type="button" @click=${() => void this.#deliver()}>${this.#t('retry')}</button>
+            ${this.mail ? html`<a class="button-link" href=${this.mail.href}>${this.#t('mailInstead')}</a>` : nothing}
+            <button class="secondary" type="button" @click=${this.#copy}>${this.#t('copy')}</button>
+            <button class="secondary" type="button" @click=${this.#backToForm}>${this.#t('edit')}</button>
+          </div>
+          ${this.#renderCopyFallback()}
+        </section>`;
+      case 'mailed':
+        return html`<section class="panel" part="status">
+          <h3 class="panel-heading" tabindex="-1">${this.#t('mailedTitle')}</h3>
+          <p>${this.#t('mailedSteps', { mailbox: this.resolved?.mailbox ?? '' })}</p>
+          ${this.mail?.truncated ? html`<p class="error">${this.#t('mailedTruncated')}</p>` : nothing}
+          <div class="actions">
+            ${this.mail ? html`<a class="button-link" href=${this.mail.href}>${this.#t('openMail')}</a>` : nothing}
+            <button class="secondary" type="button" @click=${this.#copy}>${this.#t('copy')}</button>
+            <button class="secondary" type="button" @click=${this.#mailedDone}>${this.#t('mailedDone')}</button>
+            <button class="secondary" type="button" @click=${this.#backToForm}>${this.#t('edit')}</button>
+          </div>
+          ${this.#renderCopyFallback()}
+        </section>`;
+      case 'mailed-done':
+        return html`<section class="panel success" part="status">
+          <h3 class="panel-heading" tabindex="-1">${this.#t('mailedThanks', { officer })}</h3>
+          <button class="secondary" type="button" @click=${this.#newReport}>${this.#t('newReport')}</button>
+        </section>`;
+      default:
+        return nothing;
+    }
+  }
+
+  #renderInfo(config: WidgetConfig | undefined) {
+    const locale = this.#locale;
+    const external = config?.externalReporting;
+    const faq = [
+      ...(['faqAnonymous', 'faqAccusation', 'faqSure'] as const).map((key) => ({
+        question: this.#t(`${key}Q`),
+        answer: this.#t(`${key}A`),
+      })),
+      ...(config?.faq ?? []),
+    ];
+    const resources = (config?.resources ?? []).filter((item) => webUrl(item.url));
+    return html`<section class="info" part="info" aria-labelledby="f-info-title">
+      <h3 id="f-info-title">${this.#t('infoTitle')}</h3>
+      <details>
+        <summary>${this.#t('infoShare')}</summary>
+        <p>${this.#t('infoShareBody')}</p>
+      </details>
+      <details>
+        <summary>${this.#t('infoNext')}</summary>
+        <p>${this.#t('infoNextBody')}</p>
+      </details>
+      <details>
+        <summary>${this.#t('infoExternal')}</summary>
+        <p>
+          ${this.#t(external === 'municipality' ? 'infoExternalMunicipality' : external === 'employee' ? 'infoExternalEmployee' : 'infoExternalUnknown')}
+        </p>
+      </details>
+      <details>
+        <summary>${this.#t('infoWhy')}</summary>
+        <ul>
+          ${whyKeys.map((key) => html`<li>${this.#t(key)}</li>`)}
+        </ul>
+      </details>
+      <details>
+        <summary>${this.#t('infoFaq')}</summary>
+        <dl>${faq.map((entry) => html`<dt>${entry.question}</dt><dd>${entry.answer}</dd>`)}</dl>
+      </details>
+      ${resources.length
+        ? html`<details>
+            <summary>${this.#t('infoResources')}</summary>
+            <ul>
+              ${resources.map(
+                (item) => html`<li>
+                  ${this.#t(`resource.${item.kind}`)}:
+                  <a href=${webUrl(item.url) ?? ''} target="_blank" rel="noopener noreferrer"
+                    >${item.title} <span class="visually-hidden">${this.#t('externalLink')}</span></a
+                  >
+                </li>`,
+              )}
+            </ul>
+          </details>`
+        : nothing}
+      <details ?open=${this.configState === 'invalid'}>
+        <summary>${this.#t('infoRoutes')}</summary>
+        <ul>
+          ${externalRoutes.map(
+            (route) => html`<li>
+              ${route.name[locale]}:
+              <a href="tel:${route.phone.replace(/[^\d+]/g, '')}">${this.#t('routeCall', { phone: route.phone })}</a>${route.note
+                ? html` (${route.note[locale]})`
+                : nothing}
+            </li>`,
+          )}
+        </ul>
+      </details>
+    </section>`;
+  }
+
+  override render() {
+    const config = this.configState === 'ready' ? this.resolved : undefined;
+    const panel = this.#renderPanel();
+    return html`<div class="root" lang=${this.#locale}>
+      ${this.hideTitle ? nothing : html`<h2>${this.#t('title')}</h2>`}
+      <p class="emergency" part="emergency"><strong>${this.#t('emergency')}</strong></p>
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+      ${this.configState === 'invalid'
+        ? html`<section class="panel failure" part="status">
+            <h3 class="panel-heading" tabindex="-1" data-autofocus>${this.#t('configErrorTitle')}</h3>
+            <p>${this.#t('configErrorBody')}</p>
+          </section>`
+        : this.configState === 'loading'
+          ? html`<p>${this.#t('configLoading')}</p>`
+          : nothing}
+      ${config
+        ? html`<p class="intro">${this.#t('intro', { officer: this.#officerName })}</p>
+            ${this.#renderOfficer()} ${panel}
+            ${panel === nothing || this.phase === 'sending' ? this.#renderForm(config) : nothing}`
+        : nothing}
+      ${this.#renderInfo(config)}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'signaal-form': SignaalForm;
+  }
+}
