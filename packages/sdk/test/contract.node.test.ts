@@ -4,8 +4,10 @@ import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { openApiPath, renderOpenApi } from '../../../scripts/openapi.js';
+import { remoteConfigSchema } from '../src/index.js';
 
 const contract = await readFile(new URL('../../../docs/contract.md', import.meta.url), 'utf8');
+const configuration = await readFile(new URL('../../../docs/configuration.md', import.meta.url), 'utf8');
 const errorsSource = await readFile(new URL('../src/errors.ts', import.meta.url), 'utf8');
 
 describe('the written contract', () => {
@@ -28,5 +30,11 @@ describe('the written contract', () => {
     const codes = [...union.matchAll(/'([a-z-]+)'/g)].map((match) => match[1]);
     expect(codes).to.have.length.greaterThan(5);
     for (const code of codes) expect(contract).to.contain(`| \`${code}\` |`);
+  });
+
+  it('docs/configuration.md documents every configuration field', () => {
+    const fields = Object.keys(remoteConfigSchema.def.shape);
+    expect(fields).to.include.members(['endpoint', 'mailbox', 'officer']);
+    for (const field of fields) expect(configuration, field).to.contain(`| \`${field}\` |`);
   });
 });
