@@ -1,0 +1,222 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fieldIssues, isSecureEndpoint, localeSchema, remoteConfigSchema } from '@signaal/sdk';
+import type { MailSettings } from './mail.js';
+import { loadSecret } from './receipt.js';
+import type { ReceiverOptions, RemoteConfig } from './server.js';
+
+/** A setting or configuration file the receiver cannot start with; the message names the field. */
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
+/** The receiver's settings, from flags and environment variables (flags win). */
+export interface Settings {
+  port: number;
+  host: string;
+  dataDir: string;
+  configPath: string;
+  allowedOrigins: string[];
+  bodyLimit: number;
+  rateLimit: { max: number; timeWindow: number } | false;
+  trustProxy: boolean | number | string[];
+  retentionDays: number;
+  logLevel: string;
+  publicUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string | undefined;
+  mailTo: string | undefined;
+  mailContent: boolean;
+}
+
+/** Each setting: its flag, its environment variable, and what it does (for `--help`). */
+export const settingsHelp = [
+  ['--port', 'SIGNAAL_PORT (or PORT)', 'TCP port to listen on. Default 8080.'],
+  ['--host', 'SIGNAAL_HOST', 'Address to listen on. Default 127.0.0.1; use 0.0.0.0 behind a reverse proxy in a container.'],
+  ['--data-dir', 'SIGNAAL_DATA_DIR', 'Folder for the database and the secret. Default ./data.'],
+  ['--config', 'SIGNAAL_CONFIG', 'The widget configuration JSON file served at GET /config. Required.'],
+  ['--allowed-origin', 'SIGNAAL_ALLOWED_ORIGINS', 'Origins of pages that embed the widget (repeat the flag, or comma-separate).'],
+  ['--body-limit', 'SIGNAAL_BODY_LIMIT', 'Largest request body in bytes. Default 65536.'],
+  ['--rate-limit', 'SIGNAAL_RATE_LIMIT', 'Requests per client per minute; 0 turns limiting off. Default 60.'],
+  ['--trust-proxy', 'SIGNAAL_TRUST_PROXY', 'true, a hop count, or comma-separated proxy addresses/CIDRs whose X-Forwarded-For is believed. Default false.'],
+  ['--retention-days', 'SIGNAAL_RETENTION_DAYS', 'Days after which content is removed (counts stay). Default 365.'],
+  ['--log-level', 'SIGNAAL_LOG_LEVEL', 'fatal, error, warn, info, debug or silent. Default info.'],
+  ['--public-url', 'SIGNAAL_PUBLIC_URL', 'The receiver as officers reach it; notification mails link to it.'],
+  ['--smtp-url', 'SIGNAAL_SMTP_URL', 'SMTP server for notifications, e.g. smtps://user:pass@smtp.example.nl. Without it no mail is sent.'],
+  ['--mail-from', 'SIGNAAL_MAIL_FROM', 'Sender of notifications. Default: the mailbox.'],
+  ['--mail-to', 'SIGNAAL_MAIL_TO', "The officer's mailbox. Default: `mailbox` from the configuration file."],
+  ['--mail-content', 'SIGNAAL_MAIL_CONTENT', 'true puts the full signal in the mail. Default false: a summary without content.'],
+  ['', 'SIGNAAL_SECRET', 'The token secret (64+ hex characters). Default: generated in the data folder.'],
+] as const;
+
+const flagOptions = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'data-dir': { type: 'string' },
+  config: { type: 'string' },
+  'allowed-origin': { type: 'string', multiple: true },
+  'body-limit': { type: 'string' },
+  'rate-limit': { type: 'string' },
+  'trust-proxy': { type: 'string' },
+  'retention-days': { type: 'string' },
+  'log-level': { type: 'string' },
+  'public-url': { type: 'string' },
+  'smtp-url': { type: 'string' },
+  'mail-from': { type: 'string' },
+  'mail-to': { type: 'string' },
+  'mail-content': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new SettingsError(`${name} must be a whole number from ${min} to ${max}; got "${value}".`);
+  }
+  return number;
+}
+
+function boolean(name: string, value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true' || value === '1') return true;
+  throw new SettingsError(`${name} must be true or false; got "${value}".`);
+}
+
+function origin(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new SettingsError(`${name}: "${value}" is not an origin like https://intranet.gemeente.nl.`);
+  }
+  if (url.origin === 'null' || url.origin !== value.replace(/\/$/, '')) {
+    throw new SettingsError(`${name}: "${value}" is not an origin like https://intranet.gemeente.nl (no path).`);
+  }
+  return url.origin;
+}
+
+function trustProxy(value: string | undefined): Settings['trustProxy'] {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((part) => part.trim()).filter(Boolean);
+}
+
+/**
+ * Reads the receiver's settings from command-line flags and environment variables.
+ * Returns `undefined` when `--help` was asked for.
+ */
+export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv): Settings | undefined {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: flagOptions, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new SettingsError((error as Error).message);
+  }
+  if (values.help) return undefined;
+  const pick = (flag: keyof typeof flagOptions, name: string) => {
+    const value = values[flag];
+    return typeof value === 'string' ? value : env[name];
+  };
+  const configPath = pick('config', 'SIGNAAL_CONFIG');
+  if (!configPath) throw new SettingsError('--config (or SIGNAAL_CONFIG) is required: the widget configuration JSON file.');
+  const origins = values['allowed-origin'] ?? env['SIGNAAL_ALLOWED_ORIGINS']?.split(',') ?? [];
+  const rate = integer('--rate-limit', pick('rate-limit', 'SIGNAAL_RATE_LIMIT'), 60, 0, 1_000_000);
+  const logLevel = pick('log-level', 'SIGNAAL_LOG_LEVEL') ?? 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new SettingsError(`--log-level must be fatal, error, warn, info, debug, trace or silent; got "${logLevel}".`);
+  }
+  const publicUrl = pick('public-url', 'SIGNAAL_PUBLIC_URL');
+  if (publicUrl !== undefined && !isSecureEndpoint(publicUrl)) {
+    throw new SettingsError(`--public-url must be an https: URL (http: only on loopback); got "${publicUrl}".`);
+  }
+  const smtpUrl = pick('smtp-url', 'SIGNAAL_SMTP_URL');
+  if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl)) {
+    throw new SettingsError('--smtp-url must start with smtp:// or smtps://.');
+  }
+  return {
+    port: integer('--port', pick('port', 'SIGNAAL_PORT') ?? env['PORT'], 8080, 0, 65_535),
+    host: pick('host', 'SIGNAAL_HOST') ?? '127.0.0.1',
+    dataDir: resolve(pick('data-dir', 'SIGNAAL_DATA_DIR') ?? 'data'),
+    configPath: resolve(configPath),
+    allowedOrigins: origins.map((value) => value.trim()).filter(Boolean).map((value) => origin('--allowed-origin', value)),
+    bodyLimit: integer('--body-limit', pick('body-limit', 'SIGNAAL_BODY_LIMIT'), 65_536, 1_024, 10_485_760),
+    rateLimit: rate === 0 ? false : { max: rate, timeWindow: 60_000 },
+    trustProxy: trustProxy(pick('trust-proxy', 'SIGNAAL_TRUST_PROXY')),
+    retentionDays: integer('--retention-days', pick('retention-days', 'SIGNAAL_RETENTION_DAYS'), 365, 1, 36_500),
+    logLevel,
+    publicUrl,
+    smtpUrl,
+    mailFrom: pick('mail-from', 'SIGNAAL_MAIL_FROM'),
+    mailTo: pick('mail-to', 'SIGNAAL_MAIL_TO'),
+    mailContent: boolean('--mail-content', pick('mail-content', 'SIGNAAL_MAIL_CONTENT')),
+  };
+}
+
+/**
+ * Reads and validates the municipality's widget configuration file; the error names the file and
+ * every bad field, e.g. `officer.email: invalid-email`.
+ */
+export function loadWidgetConfig(path: string): RemoteConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new SettingsError(`Cannot read the configuration file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new SettingsError(`The configuration file ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  const result = remoteConfigSchema.safeParse(json);
+  if (!result.success) {
+    const fields = fieldIssues(result.error.issues).map((issue) => `${issue.path || '(root)'}: ${issue.code}`);
+    throw new SettingsError(`The configuration file ${path} has invalid fields: ${fields.join('; ')}.`);
+  }
+  return result.data;
+}
+
+/** Turns settings into the server's options: reads the configuration file and the secret. */
+export function resolveOptions(settings: Settings, env: NodeJS.ProcessEnv, warn: (message: string) => void): ReceiverOptions {
+  const widgetConfig = loadWidgetConfig(settings.configPath);
+  const secret = loadSecretOrFail(settings.dataDir, env['SIGNAAL_SECRET'], warn);
+  let mail: MailSettings | undefined;
+  if (settings.smtpUrl) {
+    const to = settings.mailTo ?? widgetConfig.mailbox;
+    if (!to) throw new SettingsError('--smtp-url is set but there is no mailbox: give --mail-to or `mailbox` in the configuration file.');
+    const locale = localeSchema.safeParse(widgetConfig.locale);
+    mail = {
+      smtpUrl: settings.smtpUrl,
+      from: settings.mailFrom ?? to,
+      to,
+      includeContent: settings.mailContent,
+      ...(settings.publicUrl ? { inboxUrl: `${settings.publicUrl.replace(/\/+$/, '')}/inbox` } : {}),
+      ...(locale.success ? { locale: locale.data } : {}),
+    };
+  }
+  return {
+    dataDir: settings.dataDir,
+    secret,
+    widgetConfig,
+    allowedOrigins: settings.allowedOrigins,
+    bodyLimit: settings.bodyLimit,
+    rateLimit: settings.rateLimit,
+    trustProxy: settings.trustProxy,
+    retentionDays: settings.retentionDays,
+    logLevel: settings.logLevel,
+    ...(mail ? { mail } : {}),
+  };
+}
+
+function loadSecretOrFail(dataDir: string, fromEnv: string | undefined, warn: (message: string) => void): Buffer {
+  try {
+    return loadSecret(dataDir, fromEnv, warn);
+  } catch (error) {
+    if (error instanceof Error && !(error as NodeJS.ErrnoException).code) throw new SettingsError(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * @signaal/receiver: the reference backend for Signaal. It stores signals durably, answers the
+ * contract's calls, and tells the designated officer by e-mail that something arrived.
+ *
+ * @example
+ * import { buildServer, loadWidgetConfig, loadSecret } from '@signaal/receiver';
+ * const app = await buildServer({
+ *   dataDir: './data',
+ *   secret: loadSecret('./data', process.env.SIGNAAL_SECRET, console.warn),
+ *   widgetConfig: loadWidgetConfig('./signaal.json'),
+ * });
+ * await app.listen({ port: 8080 });
+ */
+export { buildServer, receiverRoutes, type Receiver, type ReceiverHooks, type ReceiverOptions, type RemoteConfig } from './server.js';
+export { SettingsError, loadSettings, loadWidgetConfig, resolveOptions, settingsHelp, type Settings } from './config.js';
+export { Notifier, composeNotification, type MailSettings, type NotifierLog } from './mail.js';
+export { SignalStore, type Claim, type Counts, type OutboxItem, type StatusRow, type StoredReceipt } from './store.js';
+export { loadSecret, newReference, referencePattern, statusTokenFor } from './receipt.js';
+export { ProblemError, problemType, type ProblemCode } from './problem.js';

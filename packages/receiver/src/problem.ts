@@ -1,0 +1,71 @@
+import type { FieldIssue } from '@signaal/sdk';
+
+/** The receiver's stable problem codes; each has the type URI `urn:signaal:problem:<code>`. */
+export type ProblemCode =
+  | 'idempotency-key-missing'
+  | 'idempotency-key-invalid'
+  | 'idempotency-key-mismatch'
+  | 'idempotency-key-reused'
+  | 'request-in-flight'
+  | 'invalid-signal'
+  | 'invalid-json'
+  | 'invalid-query'
+  | 'bad-request'
+  | 'unauthorized'
+  | 'cross-site-request'
+  | 'not-found'
+  | 'method-not-allowed'
+  | 'body-too-large'
+  | 'unsupported-media-type'
+  | 'rate-limited'
+  | 'internal';
+
+const titles: Record<ProblemCode, string> = {
+  'idempotency-key-missing': 'An Idempotency-Key header is required.',
+  'idempotency-key-invalid': 'The Idempotency-Key header is not valid.',
+  'idempotency-key-mismatch': "The Idempotency-Key does not match the signal's id.",
+  'idempotency-key-reused': 'This Idempotency-Key was used for another request body.',
+  'request-in-flight': 'A request with this Idempotency-Key is still being handled.',
+  'invalid-signal': 'The signal does not match the contract.',
+  'invalid-json': 'The request body is not valid JSON.',
+  'invalid-query': 'The query parameters are not valid.',
+  'bad-request': 'The request is not valid.',
+  unauthorized: 'A bearer token is required.',
+  'cross-site-request': 'Requests from this origin are not accepted.',
+  'not-found': 'Not found.',
+  'method-not-allowed': 'This method is not allowed here.',
+  'body-too-large': 'The request body is too large.',
+  'unsupported-media-type': 'Send the body as application/json.',
+  'rate-limited': 'Too many requests; try again later.',
+  internal: 'The receiver could not handle the request.',
+};
+
+export const problemType = (code: ProblemCode): string => `urn:signaal:problem:${code}`;
+
+/** An error the receiver answers with RFC 9457 problem details. */
+export class ProblemError extends Error {
+  override name = 'ProblemError';
+  readonly statusCode: number;
+  readonly code: ProblemCode;
+  readonly errors: readonly FieldIssue[] | undefined;
+  readonly headers: Readonly<Record<string, string>>;
+
+  constructor(statusCode: number, code: ProblemCode, options: { errors?: readonly FieldIssue[]; headers?: Record<string, string> } = {}) {
+    super(titles[code]);
+    this.statusCode = statusCode;
+    this.code = code;
+    this.errors = options.errors;
+    this.headers = options.headers ?? {};
+  }
+}
+
+/** The JSON body of a problem answer. Titles are fixed per code: never echo input. */
+export function problemBody(statusCode: number, code: ProblemCode, errors?: readonly FieldIssue[]) {
+  return {
+    type: problemType(code),
+    title: titles[code],
+    status: statusCode,
+    code,
+    ...(errors ? { errors } : {}),
+  };
+}

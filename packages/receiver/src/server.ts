@@ -1,0 +1,310 @@
+import type { Writable } from 'node:stream';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify';
+import { fieldIssues, signalSchema, type Locale, type SignaalClient, type Signal } from '@signaal/sdk';
+import { Notifier, type MailSettings } from './mail.js';
+import { ProblemError, problemBody, type ProblemCode } from './problem.js';
+import { bodyHash, hashToken, newReference, referencePattern, statusTokenFor, tokenMatches } from './receipt.js';
+import { SignalStore, type StoredReceipt } from './store.js';
+
+/** Points in a submission where tests can pause the receiver, to reproduce races and crashes. */
+export interface ReceiverHooks {
+  /** After the idempotency key is claimed, before the signal is stored. */
+  afterClaim?: (key: string) => Promise<void>;
+  /** After the signal is durably stored, before the receipt is sent. */
+  afterCommit?: (key: string) => Promise<void>;
+}
+
+/** Everything the receiver needs; `loadSettings` builds this from flags, environment and the config file. */
+export interface ReceiverOptions {
+  /** Folder for the database and the secret. */
+  dataDir: string;
+  /** The secret status tokens are derived from (at least 32 bytes). */
+  secret: Buffer;
+  /** What `GET /config` serves: the municipality's widget configuration, already validated. */
+  widgetConfig: RemoteConfig;
+  /** Origins (scheme://host[:port]) of pages that may call the API from a browser. Same-origin always may. */
+  allowedOrigins?: readonly string[];
+  /** Largest request body in bytes. Default 65,536. */
+  bodyLimit?: number;
+  /** Requests per client per window; `false` turns limiting off. Default 60 per minute. */
+  rateLimit?: { max: number; timeWindow: number } | false;
+  /** Fastify's `trustProxy`: set it when a reverse proxy sets X-Forwarded-For. Default false. */
+  trustProxy?: boolean | string | number | string[];
+  /** Days after which a signal's content is removed; counts stay. Default 365. */
+  retentionDays?: number;
+  /** Notify the officer by e-mail. Without it, no mail is sent. */
+  mail?: MailSettings;
+  /** Where the routes live, e.g. `/api`. Default: the root. */
+  prefix?: string;
+  /** Log level; logs never carry content, tokens or addresses. Default `info`. */
+  logLevel?: string;
+  /** Where logs go. Default standard output. */
+  logStream?: Writable;
+  /** Test-only pauses. */
+  hooks?: ReceiverHooks;
+  /** The clock, for tests. */
+  now?: () => Date;
+}
+
+/** What the receiver adds to its Fastify instance. */
+export interface Receiver {
+  store: SignalStore;
+  notifier: Notifier | undefined;
+  /** Removes content past the retention period now; returns the number of signals purged. */
+  purge(): number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    signaal: Receiver;
+  }
+}
+
+/** The configuration `GET /config` serves (the SDK's `remoteConfigSchema`). */
+export type RemoteConfig = Awaited<ReturnType<SignaalClient['config']>>;
+
+const nextSteps: Record<Locale, Record<Signal['kind'], string>> = {
+  nl: {
+    signal: 'De aandachtsfunctionaris leest je melding en neemt contact met je op als er meer informatie nodig is.',
+    sparring: 'De aandachtsfunctionaris neemt contact met je op voor een gesprek.',
+  },
+  en: {
+    signal: 'The designated officer reads your report and contacts you when more information is needed.',
+    sparring: 'The designated officer will contact you to talk it through.',
+  },
+};
+
+const dayMs = 86_400_000;
+const idempotencyKeyPattern = /^[\x21-\x7e]{1,255}$/;
+
+/** The IETF draft sends the key as a structured-field string (`"…"`); a bare token is accepted too. */
+function readIdempotencyKey(header: string | string[] | undefined): string {
+  if (header === undefined || header === '') throw new ProblemError(400, 'idempotency-key-missing');
+  if (Array.isArray(header)) throw new ProblemError(400, 'idempotency-key-invalid');
+  const key = /^"(.*)"$/.exec(header.trim())?.[1] ?? header.trim();
+  if (!idempotencyKeyPattern.test(key)) throw new ProblemError(400, 'idempotency-key-invalid');
+  return key;
+}
+
+function sendProblem(reply: FastifyReply, statusCode: number, code: ProblemCode, error?: ProblemError) {
+  if (error) reply.headers(error.headers);
+  return reply
+    .code(statusCode)
+    .type('application/problem+json; charset=utf-8')
+    .send(JSON.stringify(problemBody(statusCode, code, error?.errors)));
+}
+
+/** Maps Fastify's own errors (parsing, limits) to the receiver's problem codes, without their text. */
+function problemFor(error: FastifyError): { statusCode: number; code: ProblemCode } {
+  const statusCode = error.statusCode ?? 500;
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || statusCode === 413) return { statusCode: 413, code: 'body-too-large' };
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || statusCode === 415) return { statusCode: 415, code: 'unsupported-media-type' };
+  if (statusCode === 429) return { statusCode, code: 'rate-limited' };
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return { statusCode: 400, code: 'invalid-json' };
+  }
+  if (statusCode >= 400 && statusCode < 500) return { statusCode, code: 'bad-request' };
+  return { statusCode: 500, code: 'internal' };
+}
+
+/** Refuses state-changing requests from pages the municipality did not allow (forged cross-site posts). */
+function checkOrigin(request: FastifyRequest, allowed: ReadonlySet<string>): void {
+  const origin = request.headers.origin;
+  const site = request.headers['sec-fetch-site'];
+  const sameOrigin = `${request.protocol}://${request.host}`;
+  const originAllowed = origin === undefined || origin === sameOrigin || allowed.has(origin);
+  const siteAllowed = site === undefined || site === 'same-origin' || site === 'none' || (origin !== undefined && allowed.has(origin));
+  if (!originAllowed || !siteAllowed) throw new ProblemError(403, 'cross-site-request');
+}
+
+/** A same-origin form or `text/plain` post is refused before its body is read. */
+async function requireJson(request: FastifyRequest): Promise<void> {
+  const mediaType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json') throw new ProblemError(415, 'unsupported-media-type');
+}
+
+/** The current calendar year up to now, or `from`/`to` from the query. */
+function statsPeriod(query: unknown, now: Date): { from: Date; to: Date } {
+  const { from, to } = (query ?? {}) as Record<string, unknown>;
+  const parse = (value: unknown, fallback: Date) => {
+    if (value === undefined) return fallback;
+    const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? new Date(value) : new Date(Number.NaN);
+    if (Number.isNaN(date.getTime())) throw new ProblemError(400, 'invalid-query');
+    return date;
+  };
+  const period = { from: parse(from, new Date(Date.UTC(now.getUTCFullYear(), 0, 1))), to: parse(to, now) };
+  if (period.from > period.to) throw new ProblemError(400, 'invalid-query');
+  return period;
+}
+
+/**
+ * The receiver's routes as a Fastify plugin: `POST /signals`, `GET /signals/:reference/status`,
+ * `GET /config` and `GET /stats`, with their own error handling, headers and limits.
+ */
+export const receiverRoutes: FastifyPluginAsync<{ receiver: Receiver; settings: ReceiverOptions }> = async (app, { receiver, settings: options }) => {
+  const now = options.now ?? (() => new Date());
+  const { store, notifier } = receiver;
+  const allowedOrigins = new Set(options.allowedOrigins ?? []);
+  const hooks = options.hooks ?? {};
+
+  // Before CORS, so that preflight answers are not cached either.
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  });
+  await app.register(fastifyCors, {
+    origin: allowedOrigins.size > 0 ? [...allowedOrigins] : false,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type', 'idempotency-key', 'authorization'],
+    exposedHeaders: ['retry-after'],
+    maxAge: 600,
+  });
+  if (options.rateLimit !== false) {
+    const limit = options.rateLimit ?? { max: 60, timeWindow: 60_000 };
+    await app.register(fastifyRateLimit, {
+      max: limit.max,
+      timeWindow: limit.timeWindow,
+      errorResponseBuilder: (_request, context) => Object.assign(new Error('rate limited'), { statusCode: context.statusCode }),
+    });
+  }
+
+
+  app.addHook('onRequest', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') checkOrigin(request, allowedOrigins);
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ProblemError) return sendProblem(reply, error.statusCode, error.code, error);
+    const { statusCode, code } = problemFor(error);
+    if (statusCode >= 500) request.log.error({ code: error.code ?? error.name }, 'request failed');
+    return sendProblem(reply, statusCode, code);
+  });
+  app.setNotFoundHandler((_request, reply) => sendProblem(reply, 404, 'not-found'));
+
+  app.post('/signals', { bodyLimit: options.bodyLimit ?? 65_536, onRequest: requireJson }, async (request, reply) => {
+    const key = readIdempotencyKey(request.headers['idempotency-key']);
+    const parsed = signalSchema.safeParse(request.body);
+    if (!parsed.success) throw new ProblemError(400, 'invalid-signal', { errors: fieldIssues(parsed.error.issues) });
+    const signal = parsed.data;
+    if (signal.id !== key) throw new ProblemError(400, 'idempotency-key-mismatch');
+
+    const token = statusTokenFor(options.secret, key);
+    const claim = store.claim(key, bodyHash(signal), now());
+    if (claim.outcome === 'mismatch') throw new ProblemError(422, 'idempotency-key-reused');
+    if (claim.outcome === 'in-flight') throw new ProblemError(409, 'request-in-flight', { headers: { 'retry-after': '1' } });
+    if (claim.outcome === 'replay') return reply.code(200).send({ ...claim.receipt, statusToken: token });
+
+    let receipt: StoredReceipt;
+    try {
+      await hooks.afterClaim?.(key);
+      let reference = newReference();
+      while (store.hasReference(reference)) reference = newReference();
+      receipt = { reference, receivedAt: now().toISOString(), kind: signal.kind, nextSteps: nextSteps[signal.locale][signal.kind] };
+      store.store(key, signal, receipt, hashToken(token), notifier !== undefined);
+    } catch (error) {
+      store.release(key);
+      throw error;
+    }
+    await hooks.afterCommit?.(key);
+    notifier?.kick();
+    return reply.code(201).send({ ...receipt, statusToken: token });
+  });
+
+  app.get<{ Params: { reference: string } }>('/signals/:reference/status', async (request, reply) => {
+    const match = /^Bearer ([\x21-\x7e]{1,512})$/.exec(request.headers.authorization ?? '');
+    if (!match?.[1]) throw new ProblemError(401, 'unauthorized', { headers: { 'www-authenticate': 'Bearer' } });
+    const { reference } = request.params;
+    const row = referencePattern.test(reference) ? store.status(reference) : undefined;
+    // An unknown reference and a wrong token get the same answer, so neither can be probed.
+    if (!tokenMatches(match[1], row?.tokenHash) || !row) throw new ProblemError(404, 'not-found');
+    return reply.send({
+      reference: row.reference,
+      state: row.state,
+      updatedAt: row.updatedAt,
+      ...(row.message ? { message: row.message } : {}),
+    });
+  });
+
+  app.get('/config', async (_request, reply) => reply.send(options.widgetConfig));
+
+  app.get('/stats', async (request, reply) => {
+    const period = statsPeriod(request.query, now());
+    const counts = store.counts(period.from, period.to);
+    return reply.send({ period: { from: period.from.toISOString(), to: period.to.toISOString() }, ...counts });
+  });
+};
+
+/**
+ * One line per request: method, route pattern (never the URL: it may carry a reference), status
+ * and duration. No headers (tokens), addresses or bodies.
+ */
+class PrivateLogController extends LogController {
+  override incomingRequest(): void {}
+  override routeNotFound(): void {}
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = { method: request.method, route: request.routeOptions.url ?? '(none)', status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    if (error || reply.statusCode >= 500) reply.log.error(line, 'request');
+    else reply.log.info(line, 'request');
+  }
+  override defaultErrorLog(error: Error, request: FastifyRequest): void {
+    request.log.error({ code: (error as FastifyError).code ?? error.name }, 'request failed');
+  }
+}
+
+/** Believes X-Forwarded-For up to `hops` proxies deep. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
+/**
+ * Builds the receiver: a Fastify instance with the routes under `prefix`. Call `listen()` on it;
+ * `close()` finishes in-flight requests, then closes the database.
+ *
+ * @example
+ * const app = await buildServer({ dataDir: './data', secret, widgetConfig: { mailbox: 'signalen@gemeente.nl' } });
+ * await app.listen({ port: 8080 });
+ */
+export async function buildServer(options: ReceiverOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      // Request objects carry addresses and headers (tokens): log none of them.
+      serializers: {
+        req: () => ({}),
+        res: () => ({}),
+        err: (error: FastifyError) => ({ type: error.code ?? error.name, message: '', stack: '' }),
+      },
+    },
+    logController: new PrivateLogController(),
+    trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : options.trustProxy ?? false,
+    bodyLimit: options.bodyLimit ?? 65_536,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  const now = options.now ?? (() => new Date());
+  const retentionDays = options.retentionDays ?? 365;
+  const store = new SignalStore(options.dataDir);
+  const notifier = options.mail ? new Notifier(store, options.mail, app.log, now) : undefined;
+  const purge = () => {
+    const purged = store.purge(new Date(now().getTime() - retentionDays * dayMs), now());
+    if (purged > 0) app.log.info({ purged }, 'retention: content removed');
+    return purged;
+  };
+  purge();
+  const purgeTimer = setInterval(purge, 6 * 3_600_000);
+  purgeTimer.unref();
+  app.decorate('signaal', { store, notifier, purge });
+  app.addHook('onClose', async () => {
+    clearInterval(purgeTimer);
+    await notifier?.close();
+    store.close();
+  });
+  notifier?.kick();
+
+  await app.register(receiverRoutes, { receiver: app.signaal, settings: options, ...(options.prefix ? { prefix: options.prefix } : {}) });
+  return app;
+}

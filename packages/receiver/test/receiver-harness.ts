@@ -1,0 +1,92 @@
+/** A real receiver on 127.0.0.1 with a temporary data folder, for the node tests. */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import Database from 'better-sqlite3';
+import type { FastifyInstance } from 'fastify';
+import { buildServer, type ReceiverOptions } from '../src/server.js';
+
+export interface RunningReceiver {
+  app: FastifyInstance;
+  url: string;
+  dataDir: string;
+  /** Every log line written so far. */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export const newDataDir = () => mkdtempSync(join(tmpdir(), 'signaal-receiver-test-'));
+
+export const demoWidgetConfig = {
+  municipality: 'Gemeente Voorbeeld',
+  mailbox: 'aandachtsfunctionaris@voorbeeld.nl',
+  officer: { name: 'Sanne de Vries', email: 'aandachtsfunctionaris@voorbeeld.nl' },
+} as const;
+
+export async function startReceiver(options: Partial<ReceiverOptions> = {}): Promise<RunningReceiver> {
+  const dataDir = options.dataDir ?? newDataDir();
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const app = await buildServer({
+    secret: randomBytes(32),
+    widgetConfig: demoWidgetConfig,
+    rateLimit: false,
+    logStream,
+    ...options,
+    dataDir,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    app,
+    url: `http://127.0.0.1:${port}${options.prefix ?? ''}`,
+    dataDir,
+    logs,
+    async close() {
+      await app.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A valid signal with a fresh id. */
+export function newSignal(overrides: Record<string, unknown> = {}) {
+  return { id: randomUUID(), kind: 'signal', description: 'Vier mensen slapen in de kantine van het bedrijf.', ...overrides };
+}
+
+/** Posts a body as the widget would: JSON, with the signal's id as the Idempotency-Key. */
+export function postSignal(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  const id = (body as { id?: unknown } | null)?.id;
+  return fetch(`${url}/signals`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(typeof id === 'string' ? { 'idempotency-key': id } : {}), ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** Rows in the signals table, read through a second connection as an operator would. */
+export function countSignals(dataDir: string): number {
+  const db = new Database(join(dataDir, 'signaal.db'), { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT COUNT(*) AS count FROM signals').get() as { count: number }).count;
+  } finally {
+    db.close();
+  }
+}
+
+/** A promise with its resolve function, to hold the receiver at a hook until the test lets go. */
+export function deferred<T = void>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
