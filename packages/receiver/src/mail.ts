@@ -115,15 +115,17 @@ export class Notifier extends EventEmitter {
       this.again = true;
       return;
     }
-    this.running = this.drain().finally(() => {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        this.kick();
-      } else {
-        this.plan();
-      }
-    });
+    this.running = this.drain()
+      .catch((error: unknown) => this.log.warn({ code: failureCode(error) }, 'outbox could not be read'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        } else {
+          this.plan();
+        }
+      });
   }
 
   /** Stops sending; a mail being sent is finished first. Unsent mail stays in the outbox. */
@@ -164,7 +166,7 @@ export class Notifier extends EventEmitter {
     } catch (error) {
       const code = failureCode(error);
       const delay = Math.min(this.retry.maxDelay, this.retry.baseDelay * 2 ** item.attempts) * (0.8 + Math.random() * 0.4);
-      const retryAt = attempts >= this.retry.maxAttempts ? undefined : this.now().getTime() + delay;
+      const retryAt = attempts >= this.retry.maxAttempts ? undefined : this.now().getTime() + Math.round(delay);
       this.store.markFailed(item.id, code, retryAt, this.now());
       this.log.warn({ reference: item.reference, attempts, code, givenUp: retryAt === undefined }, 'notification failed');
       this.emit('failed', { reference: item.reference, attempts, code });
