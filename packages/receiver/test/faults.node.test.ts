@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { receiptSchema, statusSchema } from '@signaal/sdk';
+import { countSignals, deferred, demoWidgetConfig, newDataDir, newSignal, postSignal, startReceiver } from './receiver-harness.js';
+
+const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+
+interface ChildReceiver {
+  child: ChildProcess;
+  url: string;
+  /** Resolves when the receiver says it stored a signal and is holding its answer. */
+  committed: Promise<void>;
+  exited: Promise<[number | null, NodeJS.Signals | null]>;
+}
+
+/** Starts the real CLI in its own process, on a free port, and waits until it listens. */
+async function startChild(dataDir: string, env: Record<string, string> = {}): Promise<ChildReceiver> {
+  const config = join(dataDir, 'widget-config.json');
+  writeFileSync(config, JSON.stringify(demoWidgetConfig));
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--data-dir', dataDir, '--config', config, '--rate-limit', '0'], {
+    env: { ...process.env, NODE_ENV: 'test', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  const committed = deferred();
+  createInterface({ input: child.stderr! }).on('line', (line) => {
+    if (line === 'signaal-test: committed') committed.resolve();
+  });
+  const listening = new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const address = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1];
+      if (address) resolve(address);
+    });
+    exited.then(([code]) => reject(new Error(`the receiver exited with ${code} before listening`)), reject);
+  });
+  return { child, url: await listening, committed: committed.promise, exited };
+}
+
+describe('faults', () => {
+  test('100 concurrent submissions with random duplicate retries give exactly 100 rows', async () => {
+    // A random pause between claiming a key and storing widens the window in which duplicates meet.
+    const receiver = await startReceiver({ hooks: { afterClaim: () => new Promise((resolve) => setTimeout(resolve, Math.random() * 5)) } });
+    try {
+      const signals = Array.from({ length: 100 }, (_, index) => newSignal({ description: `Signaal nummer ${index}` }));
+      const statuses: number[] = [];
+      const deliver = async (signal: ReturnType<typeof newSignal>) => {
+        for (;;) {
+          const response = await postSignal(receiver.url, signal);
+          statuses.push(response.status);
+          if (response.status !== 409) return { status: response.status, receipt: receiptSchema.parse(await response.json()) };
+          assert.equal(response.headers.get('retry-after'), '1');
+        }
+      };
+      const attempts = signals.flatMap((signal) => Array.from({ length: 1 + Math.floor(Math.random() * 3) }, () => signal));
+      attempts.sort(() => Math.random() - 0.5);
+      const results = await Promise.all(attempts.map(async (signal) => ({ id: signal.id, ...(await deliver(signal)) })));
+
+      assert.equal(countSignals(receiver.dataDir), 100);
+      for (const signal of signals) {
+        const mine = results.filter((result) => result.id === signal.id);
+        assert.equal(mine.filter((result) => result.status === 201).length, 1, 'one 201 per signal');
+        assert.ok(mine.every((result) => result.status === 201 || result.status === 200));
+        assert.ok(mine.every((result) => JSON.stringify(result.receipt) === JSON.stringify(mine[0]!.receipt)), 'every answer has the same receipt');
+      }
+      assert.ok(statuses.every((status) => [200, 201, 409].includes(status)));
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  test('a receiver killed between storing and answering gives the same receipt and one row after restart', async () => {
+    const dataDir = newDataDir();
+    try {
+      const first = await startChild(dataDir, { SIGNAAL_TEST_PAUSE_AFTER_COMMIT: '1' });
+      const signal = newSignal();
+      const lost = postSignal(first.url, signal).then(
+        () => 'answered',
+        () => 'connection lost',
+      );
+      await first.committed;
+      first.child.kill('SIGKILL');
+      assert.deepEqual(await first.exited, [null, 'SIGKILL']);
+      assert.equal(await lost, 'connection lost', 'the employee never saw a receipt');
+
+      const second = await startChild(dataDir);
+      try {
+        const retry = await postSignal(second.url, signal);
+        assert.equal(retry.status, 200, 'the retry finds the stored signal');
+        const receipt = receiptSchema.parse(await retry.json());
+        const again = await postSignal(second.url, signal);
+        assert.deepEqual(receiptSchema.parse(await again.json()), receipt);
+        assert.equal(countSignals(dataDir), 1);
+
+        const status = await fetch(`${second.url}/signals/${receipt.reference}/status`, { headers: { authorization: `Bearer ${receipt.statusToken}` } });
+        assert.equal(status.status, 200, 'the replayed token works');
+        assert.equal(statusSchema.parse(await status.json()).state, 'received');
+      } finally {
+        second.child.kill('SIGTERM');
+        await second.exited;
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test('SIGTERM finishes the request in flight, then exits cleanly', async () => {
+    const dataDir = newDataDir();
+    try {
+      const receiver = await startChild(dataDir);
+      const signal = newSignal();
+      const response = await postSignal(receiver.url, signal);
+      assert.equal(response.status, 201);
+      receiver.child.kill('SIGTERM');
+      assert.deepEqual(await receiver.exited, [0, null]);
+      assert.equal(countSignals(dataDir), 1);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test('closing the server waits for a request in flight, and the signal it acknowledged is stored', async () => {
+    const hold = deferred();
+    const stored = deferred();
+    const receiver = await startReceiver({
+      hooks: {
+        afterCommit: async () => {
+          stored.resolve();
+          await hold.promise;
+        },
+      },
+    });
+    const dataDir = receiver.dataDir;
+    const answer = postSignal(receiver.url, newSignal());
+    await stored.promise;
+    const closing = receiver.app.close();
+    hold.resolve();
+    const response = await answer;
+    assert.equal(response.status, 201);
+    receiptSchema.parse(await response.json());
+    await closing;
+    await assert.rejects(postSignal(receiver.url, newSignal()), 'a closed receiver accepts nothing new');
+    assert.equal(countSignals(dataDir), 1);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('a claim left by a request that failed before storing does not block the retry', async () => {
+    let fail = true;
+    const receiver = await startReceiver({
+      hooks: {
+        afterClaim: async () => {
+          if (fail) throw new Error('disk full');
+        },
+      },
+    });
+    try {
+      const signal = newSignal();
+      const failed = await postSignal(receiver.url, signal);
+      assert.equal(failed.status, 500);
+      assert.equal((await failed.json()).code, 'internal');
+      fail = false;
+      assert.equal((await postSignal(receiver.url, signal)).status, 201);
+      assert.equal(countSignals(receiver.dataDir), 1);
+      assert.ok(!receiver.logs.join('').includes('disk full'), 'the error text is not logged');
+    } finally {
+      await receiver.close();
+    }
+  });
+});
