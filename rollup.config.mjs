@@ -44,4 +44,19 @@ export default [
     ],
     output: { dir: 'packages/widget/dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: true },
   },
+  // @signaal/receiver for Node: the library (index), the `signaal-receiver` command (cli) and the
+  // `npm start` demo, as ES modules beside their .d.ts; every package stays a runtime dependency.
+  {
+    input: { index: 'packages/receiver/src/index.ts', cli: 'packages/receiver/src/cli.ts', demo: 'packages/receiver/src/demo.ts' },
+    external: bareImports,
+    plugins: [ts('receiver')],
+    output: {
+      dir: 'packages/receiver/dist',
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: 'packages/receiver/src',
+      sourcemap: true,
+      banner: (chunk) => (chunk.fileName === 'cli.js' ? '#!/usr/bin/env node' : ''),
+    },
+  },
 ];
