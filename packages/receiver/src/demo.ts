@@ -1,139 +1,25 @@
 /**
  * `npm start`: the receiver, the examples and the widget on one local port, with a local mail
- * catcher, so a newcomer can send a signal and see its receipt. For trying Signaal, not for
- * production (see docs/receiver.md).
+ * catcher, so a newcomer can send a signal and see its receipt. `PORT` picks the port (8080).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fastifyHelmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
-import { remoteConfigSchema } from '@signaal/sdk';
-import { SettingsError, loadWidgetConfig } from './config.js';
-import { MailCatcher } from './mail-catcher.js';
-import { loadSecret } from './receipt.js';
-import { buildServer } from './server.js';
+import { SettingsError } from './config.js';
+import { startDemo } from './demo-server.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const paths = {
-  examples: join(root, 'examples'),
-  widget: join(root, 'packages/widget/dist/cdn'),
-  sdk: join(root, 'packages/sdk/dist/browser'),
-  assets: join(root, 'packages/receiver/demo'),
-};
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
-
-/** The example folders that have an index.html, with the page's title. */
-function listExamples(): Array<{ name: string; title: string }> {
-  if (!existsSync(paths.examples)) return [];
-  return readdirSync(paths.examples, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(paths.examples, entry.name, 'index.html')))
-    .map((entry) => {
-      const html = readFileSync(join(paths.examples, entry.name, 'index.html'), 'utf8');
-      return { name: entry.name, title: /<title>([^<]*)<\/title>/i.exec(html)?.[1]?.trim() || entry.name };
-    })
-    .sort((a, b) => a.name.localeCompare(b.name));
-}
-
-function indexPage(api: string): string {
-  const examples = listExamples();
-  const items = examples.length
-    ? examples.map(({ name, title }) => `<li><a href="/examples/${encodeURIComponent(name)}/">${escapeHtml(title)}</a></li>`).join('\n      ')
-    : '<li>No examples yet: build the widget and add examples/ (see docs/integration.md).</li>';
-  return `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>Signaal demo</title>
-    <link rel="stylesheet" href="/demo/demo.css">
-  </head>
-  <body>
-    <main>
-      <h1>Signaal demo</h1>
-      <p>The widget embedded the ways integrators will, talking to a real <code>@signaal/receiver</code>.
-        Mail to the designated officer is caught locally and shown in the terminal, without content.</p>
-      <h2>Examples</h2>
-      <ul>
-      ${items}
-      </ul>
-      <h2>The API</h2>
-      <ul>
-        <li><a href="${escapeHtml(api)}/config"><code>GET ${escapeHtml(api)}/config</code></a>: the widget configuration</li>
-        <li><a href="${escapeHtml(api)}/stats"><code>GET ${escapeHtml(api)}/stats</code></a>: counts, no content</li>
-        <li><code>POST ${escapeHtml(api)}/signals</code> and <code>GET ${escapeHtml(api)}/signals/{reference}/status</code>: see docs/contract.md</li>
-      </ul>
-    </main>
-  </body>
-</html>
-`;
-}
-
-/** The pages: examples, the widget build and the index, with a CSP that allows only this origin. */
-async function pages(app: FastifyInstance, api: string): Promise<void> {
-  await app.register(async (site) => {
-    await site.register(fastifyHelmet, {
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          imgSrc: ["'self'", 'https:', 'data:'],
-          objectSrc: ["'none'"],
-          baseUri: ["'none'"],
-          formAction: ["'self'"],
-          frameAncestors: ["'self'"],
-          requireTrustedTypesFor: ["'script'"],
-        },
-      },
-    });
-    await site.register(fastifyStatic, { root: paths.examples, prefix: '/examples/', redirect: true });
-    await site.register(fastifyStatic, { root: paths.widget, prefix: '/widget/', decorateReply: false });
-    await site.register(fastifyStatic, { root: paths.sdk, prefix: '/sdk/', decorateReply: false });
-    await site.register(fastifyStatic, { root: paths.assets, prefix: '/demo/', decorateReply: false, allowedPath: (path) => path.endsWith('.css') || path.endsWith('.svg') });
-    site.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(indexPage(api)));
-  });
-}
 
 async function main(): Promise<void> {
   const port = Number(process.env['PORT'] ?? 8080);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new SettingsError(`PORT must be a port number from 1 to 65535; got "${process.env['PORT']}".`);
   const dataDir = process.env['SIGNAAL_DATA_DIR'] ?? join(root, '.data/demo');
-  const origins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
-
-  const catcher = new MailCatcher();
-  const smtpUrl = await catcher.listen();
-  catcher.on('mail', (mail: { to: string[]; raw: string }) => {
-    const subject = /^Subject: (.*)$/m.exec(mail.raw)?.[1] ?? '(no subject)';
-    console.log(`mail to ${mail.to.join(', ')}: "${subject}" (content not shown)`);
-  });
-
-  const fileConfig = loadWidgetConfig(join(paths.assets, 'config.json'));
-  // The examples and the widget reach the API on this port.
-  const widgetConfig = remoteConfigSchema.parse({ ...fileConfig, endpoint: `http://localhost:${port}/api` });
-  const mailbox = widgetConfig.mailbox ?? 'aandachtsfunctionaris@gemeente.example';
-  const app = await buildServer({
-    prefix: '/api',
-    dataDir,
-    secret: loadSecret(dataDir, process.env['SIGNAAL_SECRET'], (message) => console.warn(message)),
-    widgetConfig,
-    allowedOrigins: origins,
-    logLevel: process.env['SIGNAAL_LOG_LEVEL'] ?? 'warn',
-    mail: { smtpUrl, from: 'signaal@gemeente.example', to: mailbox, inboxUrl: `http://localhost:${port}/inbox` },
-  });
-  await pages(app, '/api');
-  await app.listen({ port, host: '127.0.0.1' });
-  const actual = (app.server.address() as AddressInfo).port;
-
-  const examples = listExamples();
+  const demo = await startDemo({ port, dataDir, ...(process.env['SIGNAAL_LOG_LEVEL'] ? { logLevel: process.env['SIGNAAL_LOG_LEVEL'] } : {}) });
   console.log(
     [
-      `Signaal demo on http://localhost:${actual}/`,
-      `  API        http://localhost:${actual}/api`,
-      ...examples.map(({ name }) => `  example    http://localhost:${actual}/examples/${name}/`),
-      `  mail       caught on ${smtpUrl}; shown here without content`,
+      `Signaal demo on ${demo.url}/`,
+      `  API        ${demo.url}/api`,
+      ...demo.examples.map(({ name }) => `  example    ${demo.url}/examples/${name}/`),
+      `  mail       caught on ${demo.smtpUrl}; shown here without content`,
       `  data       ${dataDir}`,
       'Stop with Ctrl+C.',
     ].join('\n'),
@@ -143,7 +29,7 @@ async function main(): Promise<void> {
   const stop = () => {
     if (closing) return;
     closing = true;
-    Promise.all([app.close(), catcher.close()]).then(
+    demo.close().then(
       () => process.exit(0),
       () => process.exit(1),
     );

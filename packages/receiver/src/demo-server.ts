@@ -1,0 +1,165 @@
+/**
+ * The demo server: the receiver under `/api`, the examples, the widget build and an index page on
+ * one local port, with a local mail catcher. For trying Signaal and for end-to-end tests, not for
+ * production (see docs/receiver.md).
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { remoteConfigSchema } from '@signaal/sdk';
+import { loadWidgetConfig } from './config.js';
+import { MailCatcher } from './mail-catcher.js';
+import { loadSecret } from './receipt.js';
+import { buildServer } from './server.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const defaultPaths = {
+  examples: join(root, 'examples'),
+  widget: join(root, 'packages/widget/dist/cdn'),
+  sdk: join(root, 'packages/sdk/dist/browser'),
+  assets: join(root, 'packages/receiver/demo'),
+};
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+
+/** The example folders that have an index.html, with the page's title. */
+function listExamples(examplesDir: string): Array<{ name: string; title: string }> {
+  if (!existsSync(examplesDir)) return [];
+  return readdirSync(examplesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(examplesDir, entry.name, 'index.html')))
+    .map((entry) => {
+      const html = readFileSync(join(examplesDir, entry.name, 'index.html'), 'utf8');
+      return { name: entry.name, title: /<title>([^<]*)<\/title>/i.exec(html)?.[1]?.trim() || entry.name };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function indexPage(api: string, examplesDir: string): string {
+  const examples = listExamples(examplesDir);
+  const items = examples.length
+    ? examples.map(({ name, title }) => `<li><a href="/examples/${encodeURIComponent(name)}/">${escapeHtml(title)}</a></li>`).join('\n      ')
+    : '<li>No examples yet: build the widget and add examples/ (see docs/integration.md).</li>';
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>Signaal demo</title>
+    <link rel="stylesheet" href="/demo/demo.css">
+  </head>
+  <body>
+    <main>
+      <h1>Signaal demo</h1>
+      <p>The widget embedded the ways integrators will, talking to a real <code>@signaal/receiver</code>.
+        Mail to the designated officer is caught locally and shown in the terminal, without content.</p>
+      <h2>Examples</h2>
+      <ul>
+      ${items}
+      </ul>
+      <h2>The API</h2>
+      <ul>
+        <li><a href="${escapeHtml(api)}/config"><code>GET ${escapeHtml(api)}/config</code></a>: the widget configuration</li>
+        <li><a href="${escapeHtml(api)}/stats"><code>GET ${escapeHtml(api)}/stats</code></a>: counts, no content</li>
+        <li><code>POST ${escapeHtml(api)}/signals</code> and <code>GET ${escapeHtml(api)}/signals/{reference}/status</code>: see docs/contract.md</li>
+      </ul>
+    </main>
+  </body>
+</html>
+`;
+}
+
+/** The pages: examples, the widget build and the index, with a CSP that allows only this origin. */
+async function pages(app: FastifyInstance, api: string, paths: typeof defaultPaths): Promise<void> {
+  await app.register(async (site) => {
+    await site.register(fastifyHelmet, {
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'https:', 'data:'],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'self'"],
+          requireTrustedTypesFor: ["'script'"],
+        },
+      },
+    });
+    await site.register(fastifyStatic, { root: paths.examples, prefix: '/examples/', redirect: true });
+    await site.register(fastifyStatic, { root: paths.widget, prefix: '/widget/', decorateReply: false });
+    await site.register(fastifyStatic, { root: paths.sdk, prefix: '/sdk/', decorateReply: false });
+    await site.register(fastifyStatic, { root: paths.assets, prefix: '/demo/', decorateReply: false, allowedPath: (path) => path.endsWith('.css') || path.endsWith('.svg') });
+    site.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(indexPage(api, paths.examples)));
+  });
+}
+
+export interface DemoOptions {
+  /** The port; the widget configuration points at it, so it cannot be 0. */
+  port: number;
+  dataDir: string;
+  /** The folder served at `/examples/`. Default: the repository's `examples/`. */
+  examplesDir?: string;
+  /** Where the one-line mail notices go. Default: the console. */
+  onMail?: (line: string) => void;
+  logLevel?: string;
+  secret?: Buffer;
+}
+
+export interface Demo {
+  app: FastifyInstance;
+  url: string;
+  catcher: MailCatcher;
+  examples: Array<{ name: string; title: string }>;
+  smtpUrl: string;
+  close(): Promise<void>;
+}
+
+/** Starts the demo on `127.0.0.1:<port>`. */
+export async function startDemo(options: DemoOptions): Promise<Demo> {
+  const paths = { ...defaultPaths, ...(options.examplesDir ? { examples: options.examplesDir } : {}) };
+  const { port, dataDir } = options;
+  const onMail = options.onMail ?? ((line: string) => console.log(line));
+  const catcher = new MailCatcher();
+  const smtpUrl = await catcher.listen();
+  catcher.on('mail', (mail: { to: string[]; raw: string }) => {
+    const subject = /^Subject: (.*)$/m.exec(mail.raw)?.[1] ?? '(no subject)';
+    onMail(`mail to ${mail.to.join(', ')}: "${subject}" (content not shown)`);
+  });
+
+  const fileConfig = loadWidgetConfig(join(paths.assets, 'config.json'));
+  // The examples and the widget reach the API on this port.
+  const widgetConfig = remoteConfigSchema.parse({ ...fileConfig, endpoint: `http://localhost:${port}/api` });
+  const mailbox = widgetConfig.mailbox ?? 'aandachtsfunctionaris@gemeente.example';
+  const app = await buildServer({
+    prefix: '/api',
+    dataDir,
+    secret: options.secret ?? loadSecret(dataDir, process.env['SIGNAAL_SECRET'], (message) => console.warn(message)),
+    widgetConfig,
+    allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
+    logLevel: options.logLevel ?? 'warn',
+    mail: { smtpUrl, from: 'signaal@gemeente.example', to: mailbox, inboxUrl: `http://localhost:${port}/inbox` },
+  });
+  await pages(app, '/api', paths);
+  try {
+    await app.listen({ port, host: '127.0.0.1' });
+  } catch (error) {
+    await Promise.all([app.close(), catcher.close()]);
+    throw error;
+  }
+  return {
+    app,
+    url: `http://localhost:${port}`,
+    catcher,
+    smtpUrl,
+    examples: listExamples(paths.examples),
+    // The receiver first: it finishes a mail it is sending before the catcher goes.
+    close: async () => {
+      await app.close();
+      await catcher.close();
+    },
+  };
+}
