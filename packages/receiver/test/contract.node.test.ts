@@ -297,6 +297,18 @@ describe('rate limit', () => {
     }
   });
 
+  test('answers repeated wrong status-token guesses with 429', async () => {
+    const receiver = await startReceiver({ rateLimit: { max: 3, timeWindow: 60_000 } });
+    try {
+      const guess = () => fetch(`${receiver.url}/signals/SG-2222-2222/status`, { headers: { authorization: `Bearer ${'A'.repeat(43)}` } });
+      const statuses = [];
+      for (let index = 0; index < 4; index += 1) statuses.push((await guess()).status);
+      assert.deepEqual(statuses, [404, 404, 404, 429]);
+    } finally {
+      await receiver.close();
+    }
+  });
+
   test('limits per client address as given by a trusted proxy', async () => {
     const receiver = await startReceiver({ rateLimit: { max: 1, timeWindow: 60_000 }, trustProxy: '127.0.0.1' });
     try {
