@@ -3,7 +3,7 @@ import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify';
-import { fieldIssues, signalSchema, type Locale, type SignaalClient, type Signal } from '@signaal/sdk';
+import { fieldIssues, remoteConfigSchema, signalSchema, type Locale, type SignaalClient, type Signal } from '@signaal/sdk';
 import { Notifier, type MailSettings } from './mail.js';
 import { ProblemError, problemBody, type ProblemCode } from './problem.js';
 import { bodyHash, hashToken, newReference, referencePattern, statusTokenFor, tokenMatches } from './receipt.js';
@@ -268,6 +268,11 @@ const trustHops = (hops: number) => (_address: string, hop: number) => hop < hop
  * await app.listen({ port: 8080 });
  */
 export async function buildServer(options: ReceiverOptions): Promise<FastifyInstance> {
+  const config = remoteConfigSchema.safeParse(options.widgetConfig);
+  if (!config.success) {
+    const fields = fieldIssues(config.error.issues).map((issue) => `${issue.path || '(root)'}: ${issue.code}`);
+    throw new TypeError(`widgetConfig has invalid fields: ${fields.join('; ')}.`);
+  }
   const app = Fastify({
     logger: {
       level: options.logLevel ?? 'info',

@@ -7,6 +7,7 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { SettingsError, loadSettings, loadWidgetConfig, resolveOptions } from '../src/config.js';
 import { loadSecret } from '../src/receipt.js';
+import { buildServer } from '../src/server.js';
 import { demoWidgetConfig, newDataDir } from './receiver-harness.js';
 
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
@@ -97,6 +98,13 @@ describe('the widget configuration file', () => {
       );
     }),
   );
+
+  test('is checked again by buildServer, for callers that skip loadWidgetConfig', async () => {
+    await assert.rejects(
+      buildServer({ dataDir: newDataDir(), secret: Buffer.alloc(32), widgetConfig: { endpoint: 'http://signalen.gemeente.example/api' } }),
+      /widgetConfig has invalid fields: endpoint/,
+    );
+  });
 
   test(
     'says when the file is not JSON or cannot be read',
