@@ -107,6 +107,16 @@ describe('the widget against the real receiver', () => {
     assert.doesNotMatch(stored[0]?.content ?? '', /"indicators"|"place"|"caseReference"/, 'a sparring request carries no citizen data');
   });
 
+  test("takes the officer's card and the endpoint from the receiver's GET /config, and delivers there", async () => {
+    await openForm('remote-config');
+    await page.getByText('Sanne de Vries').first().waitFor();
+    await page.getByLabel(/Wat heb je gezien of gehoord/).fill('Een signaal via de configuratie van de server.');
+    await page.getByRole('button', { name: 'Versturen' }).click();
+    assert.match((await page.locator('.reference').textContent()) ?? '', /^\s*SG-/);
+    assert.deepEqual(apiRequests, ['GET /api/config', 'POST /api/signals']);
+    assert.equal(rows(dataDir).length, 1);
+  });
+
   test('with only a mailbox, the employee gets an e-mail ready to send and nothing reaches the receiver', async () => {
     await openForm('mailbox');
     await page.getByLabel(/Wat heb je gezien of gehoord/).fill('Een klant werkt zeven dagen per week zonder loon.');
