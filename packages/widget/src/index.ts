@@ -16,7 +16,7 @@ define('signaal-button', SignaalButton);
 define('signaal-form', SignaalForm);
 
 export { SignaalButton, type MessageOverrides } from './signaal-button.js';
-export { SignaalForm, type SignaalContext, type SignaalReporter } from './signaal-form.js';
+export { SignaalForm, type SignaalContext, type SignaalReporter, type WidgetClientOptions } from './signaal-form.js';
 export {
   SignaalCloseEvent,
   SignaalErrorEvent,

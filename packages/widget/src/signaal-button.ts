@@ -6,7 +6,7 @@ import { buttonEn, buttonNl, type ButtonMessages } from './messages/button.js';
 import type { Messages } from './messages/nl.js';
 import { define } from './registry.js';
 import { buttonStyles } from './signaal-button.styles.js';
-import type { SignaalForm, SignaalContext, SignaalReporter } from './signaal-form.js';
+import type { SignaalForm, SignaalContext, SignaalReporter, WidgetClientOptions } from './signaal-form.js';
 
 /** Per-language text overrides, as in `config.messages`. */
 export type MessageOverrides = { nl?: Partial<Messages>; en?: Partial<Messages> };
@@ -62,6 +62,8 @@ export class SignaalButton extends LitElement {
   @property({ attribute: false }) reporter?: SignaalReporter;
   /** The host's context: case reference and source system. */
   @property({ attribute: false }) context?: SignaalContext;
+  /** SDK client options beyond endpoint and mailbox (headers, credentials, retry, transport); see `<signaal-form>`. */
+  @property({ attribute: false }) clientOptions?: WidgetClientOptions;
   /** Whether the dialog is open. */
   @state() open = false;
 
@@ -76,7 +78,7 @@ export class SignaalButton extends LitElement {
 
   /** Opens the dialog and moves focus to the form's first field. */
   async show(): Promise<void> {
-    if (!this.open) {
+    if (!this.open || !this.dialog?.open) {
       this.open = true;
       this.started = true;
       await this.updateComplete;
@@ -92,6 +94,8 @@ export class SignaalButton extends LitElement {
   /** Hides the dialog at once; the draft stays in memory. */
   hide(): void {
     if (this.dialog?.open) this.dialog.close();
+    // The close event comes a task later; the state, focus and event should not wait for it.
+    this.#onClose();
   }
 
   #load(): Promise<void> {
@@ -114,7 +118,8 @@ export class SignaalButton extends LitElement {
   }
 
   #onClose = () => {
-    if (!this.open) return;
+    // A close event that arrives after the dialog was reopened belongs to the earlier close.
+    if (!this.open || this.dialog?.open) return;
     this.open = false;
     this.trigger?.focus();
     this.dispatchEvent(new SignaalCloseEvent());
@@ -146,6 +151,7 @@ export class SignaalButton extends LitElement {
           .messages=${this.messages}
           .reporter=${this.reporter}
           .context=${this.context}
+          .clientOptions=${this.clientOptions}
         ></signaal-form>`
       : html`<p role="status">${this.loadFailed ? this.#text('loadFailed') : this.open ? this.#text('loading') : nothing}</p>`;
     return html`

@@ -12,7 +12,7 @@ import {
   type SignalDraft,
   type WidgetConfig,
 } from '@signaal/sdk';
-import { createClient } from '@signaal/sdk';
+import { createClient, type ClientOptions } from '@signaal/sdk';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { SignaalErrorEvent, SignaalSubmitEvent, SignaalSubmittedEvent } from './events.js';
@@ -38,6 +38,9 @@ export interface SignaalContext {
   /** The host system's name, sent along with the signal. */
   sourceSystem?: string;
 }
+
+/** SDK client options the host may set; endpoint and mailbox come from the configuration. */
+export type WidgetClientOptions = Omit<ClientOptions, 'endpoint' | 'mailbox' | 'client'>;
 
 type Phase = 'edit' | 'sending' | 'receipt' | 'failed' | 'mailed' | 'mailed-done';
 type Field = 'description' | 'place' | 'time' | 'caseReference' | 'name' | 'department' | 'phone' | 'email' | 'callbackWhen';
@@ -121,6 +124,11 @@ export class SignaalForm extends LitElement {
   @property({ attribute: false }) reporter?: SignaalReporter | undefined;
   /** The host's context: case reference (prefilled) and source system (sent along). */
   @property({ attribute: false }) context?: SignaalContext | undefined;
+  /**
+   * Options for the SDK client beyond endpoint and mailbox: `headers` (tokens, CSRF),
+   * `credentials`, `timeout`, `retry`, `mapRequest`/`mapResponse` or a `transport` of your own.
+   */
+  @property({ attribute: false }) clientOptions?: WidgetClientOptions | undefined;
   /** Hides the form's own heading, when a surrounding dialog shows one. */
   @property({ type: Boolean, attribute: 'hide-title' }) hideTitle = false;
 
@@ -170,7 +178,7 @@ export class SignaalForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('endpoint') || changed.has('mailbox') || changed.has('configSrc') || changed.has('config')) void this.#configure();
+    if (changed.has('endpoint') || changed.has('mailbox') || changed.has('configSrc') || changed.has('config') || changed.has('clientOptions')) void this.#configure();
     if (changed.has('reporter') && this.reporter) {
       this.name = this.reporter.name ?? this.name;
       this.department = this.reporter.department ?? this.department;
@@ -211,6 +219,7 @@ export class SignaalForm extends LitElement {
       );
       if (run.signal.aborted) return;
       this.#client = createClient({
+        ...this.clientOptions,
         ...(config.endpoint ? { endpoint: config.endpoint } : {}),
         ...(config.mailbox ? { mailbox: config.mailbox } : {}),
         client: `@signaal/widget@${VERSION}`,
