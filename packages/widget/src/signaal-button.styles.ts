@@ -15,16 +15,16 @@ export const buttonStyles = [
     }
     :host([placement='floating']) .trigger {
       position: fixed;
-      inset-block-end: var(--signaal-floating-offset, 1rem);
-      inset-inline-end: var(--signaal-floating-offset, 1rem);
+      inset-block-end: var(--signaal-floating-offset, 1em);
+      inset-inline-end: var(--signaal-floating-offset, 1em);
       z-index: var(--signaal-floating-z-index, 1000);
-      box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.25);
+      box-shadow: 0 0.25em 1em rgb(0 0 0 / 0.25);
     }
     dialog {
       box-sizing: border-box;
-      inline-size: min(42rem, calc(100vw - 1rem));
-      max-inline-size: calc(100vw - 1rem);
-      max-block-size: calc(100dvh - 1rem);
+      inline-size: min(42em, calc(100vw - 1em));
+      max-inline-size: calc(100vw - 1em);
+      max-block-size: calc(100dvh - 1em);
       margin: auto;
       padding: 0;
       border: 1px solid var(--_signaal-border);
@@ -42,7 +42,7 @@ export const buttonStyles = [
     header {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.5rem;
+      gap: 0.5em;
       align-items: center;
       justify-content: space-between;
       padding: var(--_signaal-space);
@@ -50,7 +50,7 @@ export const buttonStyles = [
     }
     h2 {
       margin: 0;
-      font-size: 1.375rem;
+      font-size: 1.375em;
       line-height: 1.3;
     }
     .body {
@@ -63,7 +63,7 @@ export const buttonStyles = [
       @keyframes signaal-in {
         from {
           opacity: 0;
-          transform: translateY(0.5rem);
+          transform: translateY(0.5em);
         }
       }
     }

@@ -25,13 +25,13 @@ export const formStyles = [
       line-height: 1.3;
     }
     h2 {
-      font-size: 1.375rem;
+      font-size: 1.375em;
     }
     h3 {
-      font-size: 1.125rem;
+      font-size: 1.125em;
     }
     h3.small {
-      font-size: 0.9375rem;
+      font-size: 0.9375em;
       font-weight: 600;
       color: var(--_signaal-muted);
     }
@@ -43,21 +43,21 @@ export const formStyles = [
       text-underline-offset: 0.15em;
     }
     .emergency {
-      padding: 0.5rem 0.75rem;
+      padding: 0.5em 0.75em;
       border-inline-start: 4px solid var(--_signaal-danger);
       background: var(--_signaal-danger-surface);
     }
     .officer {
       display: flex;
-      gap: 0.75rem;
+      gap: 0.75em;
       align-items: flex-start;
-      padding: 0.75rem;
+      padding: 0.75em;
       border-radius: var(--_signaal-radius);
       background: var(--_signaal-surface);
     }
     .officer img {
-      inline-size: 4.5rem;
-      block-size: 4.5rem;
+      inline-size: 4.5em;
+      block-size: 4.5em;
       object-fit: cover;
       border-radius: 50%;
       flex: none;
@@ -79,11 +79,11 @@ export const formStyles = [
     legend {
       padding: 0;
       font-weight: 600;
-      margin-block-end: 0.25rem;
+      margin-block-end: 0.25em;
     }
     .field {
       display: grid;
-      gap: 0.25rem;
+      gap: 0.25em;
     }
     label {
       font-weight: 600;
@@ -104,8 +104,8 @@ export const formStyles = [
       box-sizing: border-box;
       inline-size: 100%;
       max-inline-size: 100%;
-      min-block-size: 2.75rem;
-      padding: 0.5rem;
+      min-block-size: 2.75em;
+      padding: 0.5em;
       font: inherit;
       color: var(--_signaal-color);
       background: var(--_signaal-background);
@@ -125,30 +125,30 @@ export const formStyles = [
     }
     .choice {
       display: flex;
-      gap: 0.5rem;
+      gap: 0.5em;
       align-items: flex-start;
       font-weight: 400;
-      padding-block: 0.25rem;
+      padding-block: 0.25em;
     }
     .choice input {
-      margin-block-start: 0.3rem;
-      inline-size: 1.125rem;
-      block-size: 1.125rem;
+      margin-block-start: 0.3em;
+      inline-size: 1.125em;
+      block-size: 1.125em;
       flex: none;
     }
     .chips {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.5rem;
+      gap: 0.5em;
     }
     .chips legend {
       inline-size: 100%;
     }
     .chip {
       display: inline-flex;
-      gap: 0.375rem;
+      gap: 0.375em;
       align-items: center;
-      padding: 0.25rem 0.75rem;
+      padding: 0.25em 0.75em;
       font-weight: 400;
       border: 1px solid var(--_signaal-border);
       border-radius: 999px;
@@ -162,22 +162,22 @@ export const formStyles = [
     details {
       border: 1px solid var(--_signaal-border);
       border-radius: var(--_signaal-radius);
-      padding: 0.5rem 0.75rem;
+      padding: 0.5em 0.75em;
     }
     summary {
       cursor: pointer;
       font-weight: 600;
-      padding-block: 0.25rem;
+      padding-block: 0.25em;
     }
     .info > * + * {
-      margin-block-start: 0.5rem;
+      margin-block-start: 0.5em;
     }
     .info details > * + * {
-      margin-block-start: 0.5rem;
+      margin-block-start: 0.5em;
     }
     dt {
       font-weight: 600;
-      margin-block-start: 0.5rem;
+      margin-block-start: 0.5em;
     }
     dd {
       margin: 0;
@@ -185,7 +185,7 @@ export const formStyles = [
     .actions {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.5rem;
+      gap: 0.5em;
       align-items: center;
     }
     button[aria-disabled='true'] {
@@ -195,9 +195,9 @@ export const formStyles = [
     .button-link {
       display: inline-flex;
       align-items: center;
-      min-block-size: 2.75rem;
+      min-block-size: 2.75em;
       box-sizing: border-box;
-      padding: 0.5rem 1rem;
+      padding: 0.5em 1em;
       border: 2px solid var(--_signaal-accent);
       border-radius: var(--_signaal-radius);
       font-weight: 600;
@@ -206,16 +206,16 @@ export const formStyles = [
     .error-summary,
     .panel,
     .confirm {
-      padding: 0.75rem;
+      padding: 0.75em;
       border: 2px solid var(--_signaal-border);
       border-radius: var(--_signaal-radius);
     }
     .panel > * + *,
     .confirm > * + * {
-      margin-block-start: 0.75rem;
+      margin-block-start: 0.75em;
     }
     .confirm > button {
-      margin-inline-end: 0.5rem;
+      margin-inline-end: 0.5em;
     }
     .error-summary,
     .failure {
@@ -230,7 +230,7 @@ export const formStyles = [
       background: var(--_signaal-success-surface);
     }
     .reference {
-      font-size: 1.25rem;
+      font-size: 1.25em;
       letter-spacing: 0.05em;
     }
     @media (forced-colors: active) {

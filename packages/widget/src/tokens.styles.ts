@@ -7,7 +7,8 @@ import { css } from 'lit';
 export const tokens = css`
   :host {
     --_signaal-font: var(--signaal-font-family, var(--utrecht-document-font-family, system-ui, sans-serif));
-    --_signaal-font-size: var(--signaal-font-size, var(--utrecht-document-font-size, 1rem));
+    /* Never below 16px: a host page that shrinks its root font does not shrink the form. */
+    --_signaal-font-size: var(--signaal-font-size, var(--utrecht-document-font-size, max(1rem, 16px)));
     --_signaal-color: var(--signaal-color, var(--utrecht-document-color, #1b1b1b));
     --_signaal-background: var(--signaal-background-color, var(--utrecht-document-background-color, #ffffff));
     --_signaal-surface: var(--signaal-surface-color, #f1f4f8);
@@ -19,8 +20,8 @@ export const tokens = css`
     --_signaal-danger-surface: var(--signaal-danger-surface-color, #fdecee);
     --_signaal-success-surface: var(--signaal-success-surface-color, #e8f4ea);
     --_signaal-focus: var(--signaal-focus-color, var(--utrecht-focus-outline-color, #000000));
-    --_signaal-radius: var(--signaal-border-radius, 0.375rem);
-    --_signaal-space: var(--signaal-space, 1rem);
+    --_signaal-radius: var(--signaal-border-radius, 0.375em);
+    --_signaal-space: var(--signaal-space, 1em);
   }
   @media (prefers-color-scheme: dark) {
     :host {
@@ -41,9 +42,9 @@ export const tokens = css`
     font: inherit;
     cursor: pointer;
     border-radius: var(--_signaal-radius);
-    min-block-size: 2.75rem;
-    padding-block: 0.5rem;
-    padding-inline: 1rem;
+    min-block-size: 2.75em;
+    padding-block: 0.5em;
+    padding-inline: 1em;
     border: 2px solid var(--_signaal-accent);
     background: var(--_signaal-accent);
     color: var(--_signaal-on-accent);

@@ -1,0 +1,69 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import type { SignaalButton } from '../src/signaal-button.js';
+import type { SignaalForm } from '../src/signaal-form.js';
+
+type CspWindow = Window & typeof globalThis & { signaalViolations: string[] };
+
+async function loadPage(run: string): Promise<{ frame: HTMLIFrameElement; win: CspWindow; doc: Document }> {
+  const frame = document.createElement('iframe');
+  frame.style.inlineSize = '800px';
+  frame.style.blockSize = '900px';
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  frame.src = `/packages/widget/test/fixtures/csp.html?run=${run}`;
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as CspWindow;
+  await waitUntil(() => win.customElements.get('signaal-button') && win.customElements.get('signaal-form'), 'the elements were not defined', { timeout: 10_000 });
+  return { frame, win, doc: frame.contentDocument! };
+}
+
+const inForm = <T extends Element>(form: SignaalForm, selector: string) => form.shadowRoot!.querySelector<T>(selector);
+
+describe('a page with a strict Content-Security-Policy and Trusted Types', () => {
+  it('runs the full flow without a single violation', async () => {
+    const run = crypto.randomUUID();
+    const { frame, win, doc } = await loadPage(run);
+    try {
+      const button = doc.querySelector('signaal-button') as SignaalButton;
+      await button.updateComplete;
+      button.shadowRoot!.querySelector<HTMLButtonElement>('.trigger')!.click();
+      await waitUntil(() => button.shadowRoot!.querySelector('signaal-form')?.shadowRoot?.querySelector('#f-description'), 'the form did not open', { timeout: 10_000 });
+      const form = button.shadowRoot!.querySelector('signaal-form') as SignaalForm;
+      expect(button.shadowRoot!.querySelector('dialog')!.open).to.equal(true);
+      const field = inForm<HTMLTextAreaElement>(form, '#f-description')!;
+      field.value = 'Onder strikte CSP doorgegeven.';
+      field.dispatchEvent(new win.InputEvent('input', { bubbles: true, composed: true }));
+      inForm<HTMLButtonElement>(form, '[part="submit"]')!.click();
+      await waitUntil(() => inForm(form, '.panel.success'), 'no receipt', { timeout: 10_000 });
+      expect(inForm(form, '.reference')!.textContent).to.match(/^SG-/);
+
+      // The inline form renders under the same policy too.
+      const inline = doc.querySelector('body > main > signaal-form') as SignaalForm;
+      await waitUntil(() => inForm(inline, '#f-description'));
+      // Styles are adopted stylesheets, not injected <style> elements.
+      expect(form.shadowRoot!.adoptedStyleSheets.length).to.be.greaterThan(0);
+      expect(form.shadowRoot!.querySelector('style')).to.equal(null);
+      expect(win.signaalViolations).to.deep.equal([]);
+
+      const stored = await (await fetch(`/flaky/${run}/__state`)).json();
+      expect(Object.values(stored.stored)).to.deep.equal([1]);
+
+      // The policy is really enforced: a string assigned as HTML is refused and reported.
+      if ('trustedTypes' in win) {
+        let refused: unknown;
+        try {
+          doc.createElement('div').innerHTML = '<b>x</b>';
+        } catch (error) {
+          refused = error;
+        }
+        expect((refused as Error | undefined)?.name).to.equal('TypeError');
+        await waitUntil(() => win.signaalViolations.length > 0, 'the violation listener saw nothing');
+        expect(win.signaalViolations[0]).to.contain('require-trusted-types-for');
+      } else {
+        console.warn('This browser has no Trusted Types; only the CSP part was checked.');
+      }
+    } finally {
+      frame.remove();
+    }
+  });
+});
