@@ -9,7 +9,7 @@ import {
   isSignaalError,
 } from './errors.js';
 import { composeMail, type MailMessage } from './mailbox.js';
-import { isSecureEndpoint, problemSchema, type Receipt, type Signal, type SignalDraft, type Stats, type Status } from './schemas.js';
+import { isSecureEndpoint, problemSchema, type Receipt, type RemoteConfig, type Signal, type SignalDraft, type Stats, type Status } from './schemas.js';
 import { parseReceipt, parseRemoteConfig, parseSignal, parseStats, parseStatus } from './validate.js';
 import { VERSION } from './version.js';
 
@@ -79,7 +79,7 @@ export interface SignaalClient {
   /** Fetches the state of a delivered signal. */
   status(receipt: Pick<Receipt, 'reference' | 'statusToken'>, options?: CallOptions): Promise<Status>;
   /** Fetches the configuration the municipality keeps on the backend. */
-  config(options?: CallOptions): Promise<ReturnType<typeof parseRemoteConfig>>;
+  config(options?: CallOptions): Promise<RemoteConfig>;
   /** Fetches aggregate counts (no content), where the backend offers them. */
   stats(options?: CallOptions): Promise<Stats>;
   /** Composes a signal for the mailbox route. */

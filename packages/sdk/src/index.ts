@@ -72,6 +72,7 @@ export {
   type Officer,
   type Problem,
   type Receipt,
+  type RemoteConfig,
   type Reporter,
   type Setting,
   type Signal,

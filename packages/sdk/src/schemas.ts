@@ -229,6 +229,7 @@ export type WidgetConfigInput = z.input<typeof widgetConfigSchema>;
 
 /** The configuration as `GET /config` may serve it: everything but where to send is optional. */
 export const remoteConfigSchema = z.partial(z.strictObject(widgetConfigShape));
+export type RemoteConfig = z.output<typeof remoteConfigSchema>;
 
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 
