@@ -1,8 +1,10 @@
 import { buildServer, type ReceiverHooks } from './server.js';
 import { SettingsError, loadSettings, resolveOptions, settingsHelp } from './config.js';
+import { hashPassword } from './officers.js';
 
 const usage = [
   'Usage: signaal-receiver --config <widget-config.json> [--port 8080] [--data-dir ./data] [options]',
+  '       signaal-receiver hash-password   (reads a password on standard input; prints a hash for the officers file)',
   '',
   'Every flag can also be set through its environment variable; a flag wins.',
   '',
@@ -23,7 +25,42 @@ function testHooks(env: NodeJS.ProcessEnv): ReceiverHooks | undefined {
   };
 }
 
+/** Reads one line from standard input; on a terminal, without echoing it. */
+async function readPassword(): Promise<string> {
+  const input = process.stdin;
+  if (input.isTTY) {
+    process.stderr.write('Password (at least 12 characters): ');
+    input.setRawMode(true);
+  }
+  let text = '';
+  input.setEncoding('utf8');
+  for await (const chunk of input) {
+    text += chunk as string;
+    if (/[\r\n\u0003\u0004]/.test(text)) break;
+  }
+  if (input.isTTY) {
+    input.setRawMode(false);
+    process.stderr.write('\n');
+  }
+  input.pause();
+  if (text.includes('\u0003')) throw new SettingsError('cancelled.');
+  return text.split(/[\r\n\u0004]/)[0] ?? '';
+}
+
+async function hashPasswordCommand(): Promise<number> {
+  const password = await readPassword();
+  try {
+    console.log(await hashPassword(password));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    console.error(`signaal-receiver: ${error.message}`);
+    return 2;
+  }
+}
+
 async function main(): Promise<number> {
+  if (process.argv[2] === 'hash-password') return hashPasswordCommand();
   let settings;
   let options;
   try {

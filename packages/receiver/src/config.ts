@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fieldIssues, isSecureEndpoint, localeSchema, remoteConfigSchema } from '@signaal/sdk';
 import type { MailSettings } from './mail.js';
+import { loadOfficers } from './officers.js';
 import { loadSecret } from './receipt.js';
 import type { ReceiverOptions, RemoteConfig } from './server.js';
 
@@ -28,6 +29,8 @@ export interface Settings {
   mailFrom: string | undefined;
   mailTo: string | undefined;
   mailContent: boolean;
+  officersPath: string | undefined;
+  ssoHeader: string | undefined;
 }
 
 /** Each setting: its flag, its environment variable, and what it does (for `--help`). */
@@ -47,6 +50,8 @@ export const settingsHelp = [
   ['--mail-from', 'SIGNAAL_MAIL_FROM', 'Sender of notifications. Default: the mailbox.'],
   ['--mail-to', 'SIGNAAL_MAIL_TO', "The officer's mailbox. Default: `mailbox` from the configuration file."],
   ['--mail-content', 'SIGNAAL_MAIL_CONTENT', 'true puts the full signal in the mail. Default false: a summary without content.'],
+  ['--officers', 'SIGNAAL_OFFICERS', 'The officers file (JSON) for the inbox at /inbox. Without it there is no inbox.'],
+  ['--sso-header', 'SIGNAAL_SSO_HEADER', "A header in which the SSO reverse proxy names the officer (e.g. X-Remote-User). Off by default; the proxy must strip it from clients' requests."],
   ['', 'SIGNAAL_SECRET', 'The token secret (64+ hex characters). Default: generated in the data folder.'],
 ] as const;
 
@@ -66,6 +71,8 @@ const flagOptions = {
   'mail-from': { type: 'string' },
   'mail-to': { type: 'string' },
   'mail-content': { type: 'string' },
+  officers: { type: 'string' },
+  'sso-header': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -136,6 +143,12 @@ export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
   if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl)) {
     throw new SettingsError('--smtp-url must start with smtp:// or smtps://.');
   }
+  const ssoHeader = pick('sso-header', 'SIGNAAL_SSO_HEADER') || undefined;
+  if (ssoHeader !== undefined && !/^[A-Za-z0-9-]{1,100}$/.test(ssoHeader)) {
+    throw new SettingsError(`--sso-header must be a header name like X-Remote-User; got "${ssoHeader}".`);
+  }
+  const officersPath = pick('officers', 'SIGNAAL_OFFICERS') || undefined;
+  if (ssoHeader && !officersPath) throw new SettingsError('--sso-header needs --officers: the officers the proxy may sign in.');
   return {
     port: integer('--port', pick('port', 'SIGNAAL_PORT') ?? env['PORT'], 8080, 0, 65_535),
     host: pick('host', 'SIGNAAL_HOST') ?? '127.0.0.1',
@@ -152,6 +165,8 @@ export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
     mailFrom: pick('mail-from', 'SIGNAAL_MAIL_FROM'),
     mailTo: pick('mail-to', 'SIGNAAL_MAIL_TO'),
     mailContent: boolean('--mail-content', pick('mail-content', 'SIGNAAL_MAIL_CONTENT')),
+    officersPath: officersPath === undefined ? undefined : resolve(officersPath),
+    ssoHeader,
   };
 }
 
@@ -198,9 +213,18 @@ export function resolveOptions(settings: Settings, env: NodeJS.ProcessEnv, warn:
       ...(locale.success ? { locale: locale.data } : {}),
     };
   }
+  let officers;
+  if (settings.officersPath) {
+    try {
+      officers = loadOfficers(settings.officersPath);
+    } catch (error) {
+      throw new SettingsError((error as Error).message);
+    }
+  }
   return {
     dataDir: settings.dataDir,
     secret,
+    ...(officers ? { inbox: { officers, ...(settings.ssoHeader ? { ssoHeader: settings.ssoHeader } : {}) } } : {}),
     widgetConfig,
     allowedOrigins: settings.allowedOrigins,
     bodyLimit: settings.bodyLimit,

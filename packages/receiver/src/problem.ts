@@ -12,6 +12,11 @@ export type ProblemCode =
   | 'invalid-query'
   | 'bad-request'
   | 'unauthorized'
+  | 'session-required'
+  | 'sign-in-failed'
+  | 'csrf-token-invalid'
+  | 'invalid-change'
+  | 'content-removed'
   | 'cross-site-request'
   | 'not-found'
   | 'method-not-allowed'
@@ -31,6 +36,11 @@ const titles: Record<ProblemCode, string> = {
   'invalid-query': 'The query parameters are not valid.',
   'bad-request': 'The request is not valid.',
   unauthorized: 'A bearer token is required.',
+  'session-required': 'Sign in to the inbox first.',
+  'sign-in-failed': 'The username or password is not right.',
+  'csrf-token-invalid': 'The request lacks a valid CSRF token for this session.',
+  'invalid-change': 'The change is not valid.',
+  'content-removed': "This signal's content was removed by retention; no message can be added.",
   'cross-site-request': 'Requests from this origin are not accepted.',
   'not-found': 'Not found.',
   'method-not-allowed': 'This method is not allowed here.',

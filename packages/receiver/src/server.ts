@@ -4,6 +4,8 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify';
 import { fieldIssues, remoteConfigSchema, signalSchema, type Locale, type SignaalClient, type Signal } from '@signaal/sdk';
+import { inboxRoutes, type InboxOptions } from './inbox-routes.js';
+import { InboxStore } from './inbox-store.js';
 import { Notifier, type MailSettings } from './mail.js';
 import { ProblemError, problemBody, type ProblemCode } from './problem.js';
 import { bodyHash, hashToken, newReference, referencePattern, statusTokenFor, tokenMatches } from './receipt.js';
@@ -37,6 +39,8 @@ export interface ReceiverOptions {
   retentionDays?: number;
   /** Notify the officer by e-mail. Without it, no mail is sent. */
   mail?: MailSettings;
+  /** The officer's inbox at `/inbox` (always at the root, whatever `prefix` says). Without it, no inbox. */
+  inbox?: InboxOptions;
   /** Where the routes live, e.g. `/api`. Default: the root. */
   prefix?: string;
   /** Log level; logs never carry content, tokens or addresses. Default `info`. */
@@ -52,6 +56,8 @@ export interface ReceiverOptions {
 /** What the receiver adds to its Fastify instance. */
 export interface Receiver {
   store: SignalStore;
+  /** The inbox's tables: sessions, the audit log, the officer's view of signals. */
+  inbox: InboxStore;
   notifier: Notifier | undefined;
   /** Removes content past the retention period now; returns the number of signals purged. */
   purge(): number;
@@ -293,6 +299,7 @@ export async function buildServer(options: ReceiverOptions): Promise<FastifyInst
   const now = options.now ?? (() => new Date());
   const retentionDays = options.retentionDays ?? 365;
   const store = new SignalStore(options.dataDir);
+  const inbox = new InboxStore(store.database);
   const notifier = options.mail ? new Notifier(store, options.mail, app.log, now) : undefined;
   const purge = () => {
     const purged = store.purge(new Date(now().getTime() - retentionDays * dayMs), now());
@@ -302,7 +309,7 @@ export async function buildServer(options: ReceiverOptions): Promise<FastifyInst
   purge();
   const purgeTimer = setInterval(purge, 6 * 3_600_000);
   purgeTimer.unref();
-  app.decorate('signaal', { store, notifier, purge });
+  app.decorate('signaal', { store, inbox, notifier, purge });
   app.addHook('onClose', async () => {
     clearInterval(purgeTimer);
     await notifier?.close();
@@ -311,5 +318,8 @@ export async function buildServer(options: ReceiverOptions): Promise<FastifyInst
   notifier?.kick();
 
   await app.register(receiverRoutes, { receiver: app.signaal, settings: options, ...(options.prefix ? { prefix: options.prefix } : {}) });
+  if (options.inbox) {
+    await app.register(inboxRoutes, { inbox, settings: options.inbox, secret: options.secret, ...(options.now ? { now: options.now } : {}), prefix: '/inbox' });
+  }
   return app;
 }

@@ -249,6 +249,11 @@ export class SignalStore {
     }).immediate();
   }
 
+  /** The open database, for the inbox's tables in the same file (see `InboxStore`). */
+  get database(): Database.Database {
+    return this.db;
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

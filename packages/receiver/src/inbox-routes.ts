@@ -1,0 +1,422 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { findIndicator, kindSchema, stateSchema, type Kind, type State } from '@signaal/sdk';
+import { forwardTargets, sessionIdHash, type ForwardTarget, type InboxStore, type StateChange } from './inbox-store.js';
+import type { OfficerAccount } from './officers.js';
+import { verifyPassword } from './officers.js';
+import { ProblemError, problemBody, type ProblemCode } from './problem.js';
+import { referencePattern } from './receipt.js';
+
+/** The officer's inbox: who may sign in, and how. */
+export interface InboxOptions {
+  /** The officers (from the officers file). Without a `passwordHash` an officer signs in only through SSO. */
+  officers: readonly OfficerAccount[];
+  /**
+   * A request header set by the municipality's single-sign-on reverse proxy with the signed-in
+   * officer's username, e.g. `x-remote-user`. Off by default. When set, only this header signs
+   * officers in (passwords are not used), so the proxy must remove it from every client request.
+   */
+  ssoHeader?: string;
+  /** A session ends after this many minutes without a request. Default 30. */
+  sessionIdleMinutes?: number;
+  /** A session ends this many hours after sign-in, however active. Default 10. */
+  sessionMaxHours?: number;
+  /** Failed sign-ins per address and per username before 429. Default 5 per 15 minutes. */
+  signInAttempts?: { max: number; windowMs: number };
+  /** The built inbox UI (`dist/inbox`). Default: beside this module. */
+  assetsDir?: string;
+}
+
+export const sessionCookie = 'signaal_session';
+const csrfHeader = 'x-csrf-token';
+
+interface Session {
+  id: string;
+  idHash: Buffer;
+  officer: OfficerAccount;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    inboxSession: Session | undefined;
+  }
+}
+
+/** Counts failed sign-ins per key in a fixed window; kept in memory (one process per data folder). */
+class AttemptLimiter {
+  private readonly failures = new Map<string, { count: number; resetAt: number }>();
+  constructor(private readonly max: number, private readonly windowMs: number) {}
+
+  /** Seconds until `keys` may try again, or 0. */
+  retryAfter(keys: readonly string[], now: number): number {
+    let wait = 0;
+    for (const key of keys) {
+      const entry = this.failures.get(key);
+      if (entry && entry.resetAt > now && entry.count >= this.max) wait = Math.max(wait, Math.ceil((entry.resetAt - now) / 1000));
+    }
+    return wait;
+  }
+
+  fail(keys: readonly string[], now: number): void {
+    if (this.failures.size > 10_000) for (const [key, entry] of this.failures) if (entry.resetAt <= now) this.failures.delete(key);
+    for (const key of keys) {
+      const entry = this.failures.get(key);
+      if (!entry || entry.resetAt <= now) this.failures.set(key, { count: 1, resetAt: now + this.windowMs });
+      else entry.count += 1;
+    }
+  }
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+
+/** `?lang=` wins, then the first of nl/en in Accept-Language; Dutch by default. */
+function pageLocale(request: FastifyRequest): 'nl' | 'en' {
+  const asked = (request.query as Record<string, unknown> | undefined)?.['lang'];
+  if (asked === 'nl' || asked === 'en') return asked;
+  for (const part of (request.headers['accept-language'] ?? '').split(',')) {
+    const tag = part.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (tag.startsWith('nl')) return 'nl';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'nl';
+}
+
+const pageTitles = {
+  nl: { 'sign-in': 'Inloggen', list: 'Signalen', detail: 'Signaal' },
+  en: { 'sign-in': 'Sign in', list: 'Signals', detail: 'Signal' },
+} as const;
+
+/** The page shell: no content, only the element that fetches it with the session. */
+function page(base: string, lang: 'nl' | 'en', view: 'sign-in' | 'list' | 'detail', reference?: string): string {
+  const attributes = [`base="${escapeHtml(base)}"`, `view="${view}"`, ...(reference ? [`reference="${escapeHtml(reference)}"`] : [])].join(' ');
+  return `<!doctype html>
+<html lang="${lang}">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="color-scheme" content="light dark">
+    <title>${pageTitles[lang][view]} · Signaal</title>
+    <link rel="stylesheet" href="${escapeHtml(base)}/assets/page.css">
+    <script type="module" src="${escapeHtml(base)}/assets/inbox.js"></script>
+  </head>
+  <body>
+    <signaal-inbox ${attributes}></signaal-inbox>
+    <noscript>Signaal needs JavaScript. / Signaal heeft JavaScript nodig.</noscript>
+  </body>
+</html>
+`;
+}
+
+const pageCss = `html { color-scheme: light dark; }
+body { margin: 0; background: Canvas; color: CanvasText; }
+`;
+
+function sendProblem(reply: FastifyReply, statusCode: number, code: ProblemCode, error?: ProblemError) {
+  if (error) reply.headers(error.headers);
+  return reply
+    .code(statusCode)
+    .type('application/problem+json; charset=utf-8')
+    .send(JSON.stringify(problemBody(statusCode, code, error?.errors)));
+}
+
+function sameOrigin(a: string | undefined, b: string): boolean {
+  if (a === undefined) return false;
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** A month (`2025-03`) or a day (`2025-03-14`), UTC. */
+function parseDay(value: unknown, fallback: Date): Date {
+  if (value === undefined || value === '') return fallback;
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}(-\d{2})?$/.test(value)) throw new ProblemError(400, 'invalid-query');
+  const date = new Date(value.length === 7 ? `${value}-01T00:00:00Z` : `${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) throw new ProblemError(400, 'invalid-query');
+  return date;
+}
+
+const csvHeader = [
+  'period', 'total', 'signal', 'sparring', 'received', 'in-progress', 'forwarded', 'closed',
+  ...forwardTargets.map((target) => `forwarded-to-${target}`),
+  'acknowledged-within-7-days', 'fed-back-within-3-months',
+];
+
+/** Parses a state change from the officer; every field checked, nothing echoed back. */
+function readChange(body: unknown): StateChange {
+  const { state, forwardedTo, message, ...rest } = (body ?? {}) as Record<string, unknown>;
+  const errors: Array<{ path: string; code: string }> = [];
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new ProblemError(400, 'invalid-change');
+  for (const key of Object.keys(rest)) errors.push({ path: key, code: 'unrecognized_keys' });
+  if (!stateSchema.safeParse(state).success) errors.push({ path: 'state', code: 'invalid_value' });
+  if (forwardedTo !== undefined && !forwardTargets.includes(forwardedTo as ForwardTarget)) errors.push({ path: 'forwardedTo', code: 'invalid_value' });
+  if (state === 'forwarded' && forwardedTo === undefined) errors.push({ path: 'forwardedTo', code: 'required' });
+  if (message !== undefined && (typeof message !== 'string' || message.trim().length > 2_000)) errors.push({ path: 'message', code: 'too_big' });
+  if (errors.length > 0) throw new ProblemError(400, 'invalid-change', { errors });
+  return {
+    state: state as State,
+    ...(forwardedTo !== undefined ? { forwardedTo: forwardedTo as ForwardTarget } : {}),
+    ...(typeof message === 'string' ? { message: message.trim() } : {}),
+  };
+}
+
+/**
+ * The officer's inbox as a Fastify plugin, meant for the prefix `/inbox`: the pages, the built UI
+ * under `/assets/`, and its API under `/api/`. Every answer but the sign-in page and the assets needs
+ * a session; every changing request needs the session's CSRF token and a same-origin `Origin`.
+ */
+export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; settings: InboxOptions; secret: Buffer; now?: () => Date }> = async (
+  app,
+  { inbox, settings, secret, now: clock },
+) => {
+  const now = clock ?? (() => new Date());
+  const base = app.prefix;
+  const officers = new Map(settings.officers.map((officer) => [officer.username.toLowerCase(), officer]));
+  const ssoHeader = settings.ssoHeader?.toLowerCase();
+  const idleMs = (settings.sessionIdleMinutes ?? 30) * 60_000;
+  const maxAgeMs = (settings.sessionMaxHours ?? 10) * 3_600_000;
+  const attempts = settings.signInAttempts ?? { max: 5, windowMs: 15 * 60_000 };
+  const limiter = new AttemptLimiter(attempts.max, attempts.windowMs);
+  const assetsDir = settings.assetsDir ?? fileURLToPath(new URL('../dist/inbox/', import.meta.url));
+
+  const csrfToken = (sessionId: string) => createHmac('sha256', secret).update('signaal inbox csrf v1\0').update(sessionId).digest('base64url');
+  const cookieOptions = { path: base, httpOnly: true, secure: true, sameSite: 'strict' } as const;
+
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        requireTrustedTypesFor: ["'script'"],
+        trustedTypes: ['lit-html'],
+      },
+    },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+  });
+  await app.register(fastifyCookie);
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ProblemError) return sendProblem(reply, error.statusCode, error.code, error);
+    const statusCode = error.statusCode ?? 500;
+    if (statusCode === 415) return sendProblem(reply, 415, 'unsupported-media-type');
+    if (statusCode === 413) return sendProblem(reply, 413, 'body-too-large');
+    if (statusCode >= 400 && statusCode < 500) return sendProblem(reply, statusCode, error instanceof SyntaxError ? 'invalid-json' : 'bad-request');
+    request.log.error({ code: error.code ?? error.name }, 'request failed');
+    return sendProblem(reply, 500, 'internal');
+  });
+  app.setNotFoundHandler((_request, reply) => sendProblem(reply, 404, 'not-found'));
+
+  /** The session the cookie names, if it is still valid (and, with SSO, the proxy vouches for the same officer). */
+  function findSession(request: FastifyRequest): Session | undefined {
+    const id = request.cookies[sessionCookie];
+    if (!id || !/^[A-Za-z0-9_-]{43}$/.test(id)) return undefined;
+    const idHash = sessionIdHash(id);
+    const row = inbox.session(idHash);
+    const at = now().getTime();
+    if (!row) return undefined;
+    if (row.createdAt + maxAgeMs <= at || row.lastSeenAt + idleMs <= at) {
+      inbox.deleteSession(idHash);
+      return undefined;
+    }
+    const officer = officers.get(row.username.toLowerCase());
+    if (!officer || (ssoHeader && ssoUser(request) !== officer)) return undefined;
+    inbox.touchSession(idHash, at);
+    return { id, idHash, officer };
+  }
+
+  function ssoUser(request: FastifyRequest): OfficerAccount | undefined {
+    if (!ssoHeader) return undefined;
+    const value = request.headers[ssoHeader];
+    return typeof value === 'string' ? officers.get(value.trim().toLowerCase()) : undefined;
+  }
+
+  function startSession(reply: FastifyReply, officer: OfficerAccount): Session {
+    const at = now().getTime();
+    inbox.expireSessions(at, maxAgeMs, idleMs);
+    const id = randomBytes(32).toString('base64url');
+    const idHash = sessionIdHash(id);
+    inbox.createSession(idHash, officer.username, at);
+    reply.setCookie(sessionCookie, id, { ...cookieOptions, maxAge: Math.floor(maxAgeMs / 1000) });
+    inbox.audit(officer.username, 'sign-in', now(), undefined, ssoHeader ? 'method=sso' : 'method=password');
+    return { id, idHash, officer };
+  }
+
+  const sessionBody = (session: Session) => ({
+    officer: { username: session.officer.username, name: session.officer.name },
+    csrfToken: csrfToken(session.id),
+    sso: ssoHeader !== undefined,
+  });
+
+  app.decorateRequest('inboxSession', undefined);
+  app.addHook('onRequest', async (request) => {
+    request.inboxSession = findSession(request);
+    if (request.method === 'GET' || request.method === 'HEAD') return;
+    // Forged cross-site requests: a browser names the page's origin; only this origin may change anything.
+    const here = `${request.protocol}://${request.host}`;
+    const origin = request.headers.origin;
+    const site = request.headers['sec-fetch-site'];
+    if ((origin !== undefined && !sameOrigin(origin, here)) || (site !== undefined && site !== 'same-origin')) {
+      throw new ProblemError(403, 'cross-site-request');
+    }
+    const mediaType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+    if (request.headers['content-length'] !== undefined && request.headers['content-length'] !== '0' && mediaType !== 'application/json') {
+      throw new ProblemError(415, 'unsupported-media-type');
+    }
+  });
+
+  const requireSession = async (request: FastifyRequest) => {
+    if (!request.inboxSession) throw new ProblemError(401, 'session-required');
+  };
+  const requireCsrf = async (request: FastifyRequest) => {
+    await requireSession(request);
+    const presented = request.headers[csrfHeader];
+    const expected = csrfToken(request.inboxSession!.id);
+    if (typeof presented !== 'string' || !sameOrigin(presented, expected)) throw new ProblemError(403, 'csrf-token-invalid');
+  };
+
+  // Pages: without a session, every page but sign-in sends the officer to sign in.
+  const pageReply = (request: FastifyRequest, reply: FastifyReply, view: 'list' | 'detail', reference?: string) => {
+    if (!request.inboxSession && !(ssoHeader && ssoUser(request))) return reply.redirect(`${base}/sign-in`, 303);
+    return reply.type('text/html; charset=utf-8').send(page(base, pageLocale(request), view, reference));
+  };
+  app.get('/', async (request, reply) => pageReply(request, reply, 'list'));
+  app.get<{ Params: { reference: string } }>('/signals/:reference', async (request, reply) => {
+    if (!referencePattern.test(request.params.reference)) throw new ProblemError(404, 'not-found');
+    return pageReply(request, reply, 'detail', request.params.reference);
+  });
+  app.get('/sign-in', async (request, reply) => {
+    if (request.inboxSession) return reply.redirect(`${base}/`, 303);
+    return reply.type('text/html; charset=utf-8').send(page(base, pageLocale(request), 'sign-in'));
+  });
+  app.get('/assets/page.css', async (_request, reply) => reply.type('text/css; charset=utf-8').send(pageCss));
+  if (existsSync(assetsDir)) {
+    await app.register(fastifyStatic, {
+      root: assetsDir,
+      prefix: '/assets/',
+      decorateReply: false,
+      allowedPath: (path) => /^\/?[\w.-]+\.js(\.map)?$/.test(path),
+    });
+  }
+
+  // Who is signed in, with the CSRF token for changes. Behind SSO this also starts the session.
+  app.get('/api/session', async (request, reply) => {
+    let session = request.inboxSession;
+    if (!session) {
+      const officer = ssoUser(request);
+      if (!officer) throw new ProblemError(401, 'session-required');
+      session = startSession(reply, officer);
+    }
+    return reply.send(sessionBody(session));
+  });
+
+  app.post('/api/session', { bodyLimit: 4_096 }, async (request, reply) => {
+    if (ssoHeader) throw new ProblemError(404, 'not-found');
+    const { username, password } = (request.body ?? {}) as Record<string, unknown>;
+    if (typeof username !== 'string' || typeof password !== 'string' || username.length > 200 || password.length > 1_024) {
+      throw new ProblemError(400, 'bad-request');
+    }
+    const keys = [`address:${request.ip}`, `user:${username.trim().toLowerCase()}`];
+    const wait = limiter.retryAfter(keys, now().getTime());
+    if (wait > 0) throw new ProblemError(429, 'rate-limited', { headers: { 'retry-after': String(wait) } });
+    const officer = officers.get(username.trim().toLowerCase());
+    const valid = await verifyPassword(password, officer?.passwordHash);
+    if (!valid || !officer) {
+      limiter.fail(keys, now().getTime());
+      // No username in the log: people type their password into the wrong field.
+      inbox.audit('-', 'sign-in-refused', now());
+      throw new ProblemError(401, 'sign-in-failed');
+    }
+    if (request.inboxSession) inbox.deleteSession(request.inboxSession.idHash);
+    return reply.send(sessionBody(startSession(reply, officer)));
+  });
+
+  app.delete('/api/session', { onRequest: requireCsrf }, async (request, reply) => {
+    const session = request.inboxSession!;
+    inbox.deleteSession(session.idHash);
+    inbox.audit(session.officer.username, 'sign-out', now());
+    reply.clearCookie(sessionCookie, cookieOptions);
+    return reply.code(204).send();
+  });
+
+  app.get('/api/signals', { onRequest: requireSession }, async (request, reply) => {
+    const { state, kind } = (request.query ?? {}) as Record<string, unknown>;
+    if (state !== undefined && state !== '' && !stateSchema.safeParse(state).success) throw new ProblemError(400, 'invalid-query');
+    if (kind !== undefined && kind !== '' && !kindSchema.safeParse(kind).success) throw new ProblemError(400, 'invalid-query');
+    const filter = { state: (state || undefined) as State | undefined, kind: (kind || undefined) as Kind | undefined };
+    const signals = inbox.list(filter, now());
+    inbox.audit(request.inboxSession!.officer.username, 'list', now(), undefined, `state=${filter.state ?? 'all'} kind=${filter.kind ?? 'all'} count=${signals.length}`);
+    return reply.send({ signals });
+  });
+
+  app.get<{ Params: { reference: string } }>('/api/signals/:reference', { onRequest: requireSession }, async (request, reply) => {
+    const { reference } = request.params;
+    const found = referencePattern.test(reference) ? inbox.signal(reference, now()) : undefined;
+    if (!found) throw new ProblemError(404, 'not-found');
+    inbox.audit(request.inboxSession!.officer.username, 'view', now(), reference);
+    const indicators = found.signal?.kind === 'signal' ? (found.signal.indicators ?? []).map((id) => ({ id, label: findIndicator(id)?.label ?? { nl: id, en: id } })) : [];
+    return reply.send({ ...found, indicators, audit: inbox.auditLog({ reference, limit: 50 }) });
+  });
+
+  app.post<{ Params: { reference: string } }>('/api/signals/:reference/state', { onRequest: requireCsrf, bodyLimit: 16_384 }, async (request, reply) => {
+    const { reference } = request.params;
+    const current = referencePattern.test(reference) ? inbox.signal(reference, now()) : undefined;
+    if (!current) throw new ProblemError(404, 'not-found');
+    const change = readChange(request.body);
+    if (current.contentRemoved && change.message) throw new ProblemError(409, 'content-removed');
+    const updated = inbox.change(reference, change, now());
+    if (!updated) throw new ProblemError(404, 'not-found');
+    const detail = [
+      `state=${change.state}`,
+      ...(change.forwardedTo ? [`forwardedTo=${change.forwardedTo}`] : []),
+      `message=${change.message === undefined ? 'unchanged' : change.message === '' ? 'removed' : 'written'}`,
+    ].join(' ');
+    inbox.audit(request.inboxSession!.officer.username, 'change', now(), reference, detail);
+    return reply.send({ ...updated, audit: inbox.auditLog({ reference, limit: 50 }) });
+  });
+
+  app.get('/api/export', { onRequest: requireSession }, async (request, reply) => {
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    const unit = query['unit'] ?? 'month';
+    const format = query['format'] ?? 'json';
+    if ((unit !== 'month' && unit !== 'quarter') || (format !== 'json' && format !== 'csv')) throw new ProblemError(400, 'invalid-query');
+    const at = now();
+    const from = parseDay(query['from'], new Date(Date.UTC(at.getUTCFullYear(), 0, 1)));
+    const to = parseDay(query['to'], at);
+    if (from >= to) throw new ProblemError(400, 'invalid-query');
+    const periods = inbox.periods(unit, from, to);
+    inbox.audit(request.inboxSession!.officer.username, 'export', at, undefined, `unit=${unit} format=${format}`);
+    if (format === 'json') return reply.send({ unit, from: from.toISOString(), to: to.toISOString(), periods });
+    const lines = periods.map((row) =>
+      [
+        row.period, row.total, row.signal, row.sparring, row.received, row['in-progress'], row.forwarded, row.closed,
+        ...forwardTargets.map((target) => row.forwardedTo[target]),
+        row.acknowledgedWithin7Days, row.fedBackWithin3Months,
+      ].join(','),
+    );
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="signaal-${unit}-${from.toISOString().slice(0, 10)}-${to.toISOString().slice(0, 10)}.csv"`)
+      .send(`${[csvHeader.join(','), ...lines].join('\r\n')}\r\n`);
+  });
+
+  app.get('/api/audit', { onRequest: requireSession }, async (request, reply) => {
+    const { reference } = (request.query ?? {}) as Record<string, unknown>;
+    if (reference !== undefined && (typeof reference !== 'string' || !referencePattern.test(reference))) throw new ProblemError(400, 'invalid-query');
+    return reply.send({ entries: inbox.auditLog(typeof reference === 'string' ? { reference } : {}) });
+  });
+};
