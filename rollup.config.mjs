@@ -59,4 +59,15 @@ export default [
       banner: (chunk) => (chunk.fileName === 'cli.js' ? '#!/usr/bin/env node' : ''),
     },
   },
+  // The officer's inbox page in @signaal/receiver (served at /inbox): one browser module with lit
+  // and the widget's design tokens bundled. After the widget, whose built tokens it imports.
+  {
+    input: { inbox: 'packages/receiver/src/inbox/main.ts' },
+    plugins: [
+      nodeResolve({ browser: true }),
+      ts('receiver', { declaration: false, declarationMap: false, outDir: 'packages/receiver/dist/inbox', declarationDir: undefined }),
+      terser({ format: { comments: false } }),
+    ],
+    output: { dir: 'packages/receiver/dist/inbox', format: 'es', entryFileNames: '[name].js', sourcemap: true },
+  },
 ];

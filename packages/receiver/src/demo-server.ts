@@ -12,6 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { remoteConfigSchema } from '@signaal/sdk';
 import { loadWidgetConfig } from './config.js';
 import { MailCatcher } from './mail-catcher.js';
+import { hashPassword, type OfficerAccount } from './officers.js';
 import { loadSecret } from './receipt.js';
 import { buildServer } from './server.js';
 
@@ -64,6 +65,7 @@ function indexPage(api: string, examplesDir: string): string {
       <ul>
         <li><a href="${escapeHtml(api)}/config"><code>GET ${escapeHtml(api)}/config</code></a>: the widget configuration</li>
         <li><a href="${escapeHtml(api)}/stats"><code>GET ${escapeHtml(api)}/stats</code></a>: counts, no content</li>
+        <li><a href="/inbox/"><code>/inbox/</code></a>: the designated officer's inbox (the console shows the demo sign-in)</li>
         <li><code>POST ${escapeHtml(api)}/signals</code> and <code>GET ${escapeHtml(api)}/signals/{reference}/status</code>: see docs/contract.md</li>
       </ul>
     </main>
@@ -100,6 +102,9 @@ async function pages(app: FastifyInstance, api: string, paths: typeof defaultPat
   });
 }
 
+/** The demo's officer account: printed at start, for trying the inbox on loopback only. */
+export const demoOfficer = { username: 'officer', password: 'demo-officer-password', name: 'Sanne de Vries (demo)' } as const;
+
 export interface DemoOptions {
   /** The port; the widget configuration points at it, so it cannot be 0. */
   port: number;
@@ -110,6 +115,8 @@ export interface DemoOptions {
   onMail?: (line: string) => void;
   logLevel?: string;
   secret?: Buffer;
+  /** Who may sign in to the inbox. Default: the demo officer (`demoOfficer`). */
+  officers?: OfficerAccount[];
 }
 
 export interface Demo {
@@ -118,6 +125,8 @@ export interface Demo {
   catcher: MailCatcher;
   examples: Array<{ name: string; title: string }>;
   smtpUrl: string;
+  /** The inbox's sign-in page. */
+  inboxUrl: string;
   close(): Promise<void>;
 }
 
@@ -137,8 +146,10 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
   // The examples and the widget reach the API on this port.
   const widgetConfig = remoteConfigSchema.parse({ ...fileConfig, endpoint: `http://localhost:${port}/api` });
   const mailbox = widgetConfig.mailbox ?? 'aandachtsfunctionaris@gemeente.example';
+  const officers = options.officers ?? [{ username: demoOfficer.username, name: demoOfficer.name, passwordHash: await hashPassword(demoOfficer.password) }];
   const app = await buildServer({
     prefix: '/api',
+    inbox: { officers },
     dataDir,
     secret: options.secret ?? loadSecret(dataDir, process.env['SIGNAAL_SECRET'], (message) => console.warn(message)),
     widgetConfig,
@@ -158,6 +169,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
     url: `http://localhost:${port}`,
     catcher,
     smtpUrl,
+    inboxUrl: `http://localhost:${port}/inbox/sign-in`,
     examples: listExamples(paths.examples),
     // The receiver first: it finishes a mail it is sending before the catcher goes.
     close: async () => {

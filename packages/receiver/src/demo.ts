@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SettingsError } from './config.js';
-import { startDemo } from './demo-server.js';
+import { demoOfficer, startDemo } from './demo-server.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
       `Signaal demo on ${demo.url}/`,
       `  API        ${demo.url}/api`,
       ...demo.examples.map(({ name }) => `  example    ${demo.url}/examples/${name}/`),
+      `  inbox      ${demo.inboxUrl}  (demo officer: username "${demoOfficer.username}", password "${demoOfficer.password}")`,
       `  mail       caught on ${demo.smtpUrl}; shown here without content`,
       `  data       ${dataDir}`,
       'Stop with Ctrl+C.',

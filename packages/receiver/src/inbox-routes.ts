@@ -6,7 +6,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { findIndicator, kindSchema, stateSchema, type Kind, type State } from '@signaal/sdk';
-import { forwardTargets, sessionIdHash, type ForwardTarget, type InboxStore, type StateChange } from './inbox-store.js';
+import { forwardTargets, sessionIdHash, type ForwardTarget, type InboxSignal, type InboxStore, type StateChange } from './inbox-store.js';
 import type { OfficerAccount } from './officers.js';
 import { verifyPassword } from './officers.js';
 import { ProblemError, problemBody, type ProblemCode } from './problem.js';
@@ -75,10 +75,17 @@ class AttemptLimiter {
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 
-/** `?lang=` wins, then the first of nl/en in Accept-Language; Dutch by default. */
-function pageLocale(request: FastifyRequest): 'nl' | 'en' {
+const langCookie = 'signaal_lang';
+
+/** `?lang=` wins (and is remembered in a cookie), then that cookie, then Accept-Language; Dutch by default. */
+function pageLocale(request: FastifyRequest, reply: FastifyReply, path: string): 'nl' | 'en' {
   const asked = (request.query as Record<string, unknown> | undefined)?.['lang'];
-  if (asked === 'nl' || asked === 'en') return asked;
+  if (asked === 'nl' || asked === 'en') {
+    reply.setCookie(langCookie, asked, { path, secure: true, sameSite: 'strict', httpOnly: true, maxAge: 31_536_000 });
+    return asked;
+  }
+  const remembered = request.cookies[langCookie];
+  if (remembered === 'nl' || remembered === 'en') return remembered;
   for (const part of (request.headers['accept-language'] ?? '').split(',')) {
     const tag = part.split(';')[0]?.trim().toLowerCase() ?? '';
     if (tag.startsWith('nl')) return 'nl';
@@ -102,6 +109,7 @@ function page(base: string, lang: 'nl' | 'en', view: 'sign-in' | 'list' | 'detai
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="color-scheme" content="light dark">
     <title>${pageTitles[lang][view]} · Signaal</title>
+    <link rel="icon" href="${escapeHtml(base)}/assets/icon.svg">
     <link rel="stylesheet" href="${escapeHtml(base)}/assets/page.css">
     <script type="module" src="${escapeHtml(base)}/assets/inbox.js"></script>
   </head>
@@ -116,6 +124,8 @@ function page(base: string, lang: 'nl' | 'en', view: 'sign-in' | 'list' | 'detai
 const pageCss = `html { color-scheme: light dark; }
 body { margin: 0; background: Canvas; color: CanvasText; }
 `;
+
+const icon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="#154273"/></svg>';
 
 function sendProblem(reply: FastifyReply, statusCode: number, code: ProblemCode, error?: ProblemError) {
   if (error) reply.headers(error.headers);
@@ -256,6 +266,14 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; settings: Inbo
     return { id, idHash, officer };
   }
 
+  /** One signal for the officer: everything stored, indicator labels, and its audit lines. */
+  const detailBody = (found: InboxSignal) => ({
+    ...found,
+    indicators:
+      found.signal?.kind === 'signal' ? (found.signal.indicators ?? []).map((id) => ({ id, label: findIndicator(id)?.label ?? { nl: id, en: id } })) : [],
+    audit: inbox.auditLog({ reference: found.reference, limit: 50 }),
+  });
+
   const sessionBody = (session: Session) => ({
     officer: { username: session.officer.username, name: session.officer.name },
     csrfToken: csrfToken(session.id),
@@ -292,7 +310,7 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; settings: Inbo
   // Pages: without a session, every page but sign-in sends the officer to sign in.
   const pageReply = (request: FastifyRequest, reply: FastifyReply, view: 'list' | 'detail', reference?: string) => {
     if (!request.inboxSession && !(ssoHeader && ssoUser(request))) return reply.redirect(`${base}/sign-in`, 303);
-    return reply.type('text/html; charset=utf-8').send(page(base, pageLocale(request), view, reference));
+    return reply.type('text/html; charset=utf-8').send(page(base, pageLocale(request, reply, base), view, reference));
   };
   app.get('/', async (request, reply) => pageReply(request, reply, 'list'));
   app.get<{ Params: { reference: string } }>('/signals/:reference', async (request, reply) => {
@@ -301,8 +319,9 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; settings: Inbo
   });
   app.get('/sign-in', async (request, reply) => {
     if (request.inboxSession) return reply.redirect(`${base}/`, 303);
-    return reply.type('text/html; charset=utf-8').send(page(base, pageLocale(request), 'sign-in'));
+    return reply.type('text/html; charset=utf-8').send(page(base, pageLocale(request, reply, base), 'sign-in'));
   });
+  app.get('/assets/icon.svg', async (_request, reply) => reply.type('image/svg+xml').send(icon));
   app.get('/assets/page.css', async (_request, reply) => reply.type('text/css; charset=utf-8').send(pageCss));
   if (existsSync(assetsDir)) {
     await app.register(fastifyStatic, {
@@ -368,8 +387,7 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; settings: Inbo
     const found = referencePattern.test(reference) ? inbox.signal(reference, now()) : undefined;
     if (!found) throw new ProblemError(404, 'not-found');
     inbox.audit(request.inboxSession!.officer.username, 'view', now(), reference);
-    const indicators = found.signal?.kind === 'signal' ? (found.signal.indicators ?? []).map((id) => ({ id, label: findIndicator(id)?.label ?? { nl: id, en: id } })) : [];
-    return reply.send({ ...found, indicators, audit: inbox.auditLog({ reference, limit: 50 }) });
+    return reply.send(detailBody(found));
   });
 
   app.post<{ Params: { reference: string } }>('/api/signals/:reference/state', { onRequest: requireCsrf, bodyLimit: 16_384 }, async (request, reply) => {
@@ -380,13 +398,11 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; settings: Inbo
     if (current.contentRemoved && change.message) throw new ProblemError(409, 'content-removed');
     const updated = inbox.change(reference, change, now());
     if (!updated) throw new ProblemError(404, 'not-found');
-    const detail = [
-      `state=${change.state}`,
-      ...(change.forwardedTo ? [`forwardedTo=${change.forwardedTo}`] : []),
-      `message=${change.message === undefined ? 'unchanged' : change.message === '' ? 'removed' : 'written'}`,
-    ].join(' ');
+    const messageChange =
+      change.message === undefined || change.message === (current.message ?? '') ? 'unchanged' : change.message === '' ? 'removed' : 'written';
+    const detail = [`state=${change.state}`, ...(change.forwardedTo ? [`forwardedTo=${change.forwardedTo}`] : []), `message=${messageChange}`].join(' ');
     inbox.audit(request.inboxSession!.officer.username, 'change', now(), reference, detail);
-    return reply.send({ ...updated, audit: inbox.auditLog({ reference, limit: 50 }) });
+    return reply.send(detailBody(updated));
   });
 
   app.get('/api/export', { onRequest: requireSession }, async (request, reply) => {

@@ -1,0 +1,16 @@
+/**
+ * The inbox page's script (`dist/inbox/inbox.js`): defines the inbox elements, each only if it is
+ * not defined yet.
+ */
+import { SignaalInboxDetail } from './signaal-inbox-detail.js';
+import { SignaalInboxList } from './signaal-inbox-list.js';
+import { SignaalInboxSignIn } from './signaal-inbox-sign-in.js';
+import { SignaalInbox } from './signaal-inbox.js';
+
+const elements: Array<[string, CustomElementConstructor]> = [
+  ['signaal-inbox', SignaalInbox],
+  ['signaal-inbox-sign-in', SignaalInboxSignIn],
+  ['signaal-inbox-list', SignaalInboxList],
+  ['signaal-inbox-detail', SignaalInboxDetail],
+];
+for (const [tag, element] of elements) if (!customElements.get(tag)) customElements.define(tag, element);

@@ -1,0 +1,300 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { State } from '@signaal/sdk';
+import { InboxApiError, type ForwardTarget, type InboxApi, type SignalDetail } from './inbox-api.js';
+import { format, type InboxMessages } from './inbox-messages.js';
+import { inboxStyles } from './inbox.styles.js';
+import { date, dateTime, timeSince } from './relative-time.js';
+
+const states: readonly State[] = ['received', 'in-progress', 'forwarded', 'closed'];
+const targets: readonly ForwardTarget[] = ['police', 'arbeidsinspectie', 'riec', 'comensha', 'other'];
+
+/**
+ * One signal in full (every field, indicator labels, the reporter's contact and callback wishes)
+ * and the form to change its state, record where it went and write the reporter a message.
+ * A saved change is announced in a `role="status"` region; a refused one in an error summary
+ * that takes focus.
+ *
+ * @summary One signal, and its state change.
+ */
+export class SignaalInboxDetail extends LitElement {
+  static override styles = [
+    inboxStyles,
+    css`
+      .layout {
+        display: grid;
+        gap: var(--_signaal-space);
+      }
+      @media (min-width: 60em) {
+        .layout {
+          grid-template-columns: 3fr 2fr;
+          align-items: start;
+        }
+      }
+      .layout > * + * {
+        margin-block-start: 0;
+      }
+      .column > * + * {
+        margin-block-start: var(--_signaal-space);
+      }
+      ul.plain {
+        margin: 0;
+        padding-inline-start: 1.25em;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) api!: InboxApi;
+  @property({ attribute: false }) t!: InboxMessages;
+  @property({ attribute: false }) locale: 'nl' | 'en' = 'nl';
+  @property() base = '/inbox';
+  @property() reference = '';
+
+  @state() private detail: SignalDetail | undefined;
+  @state() private loadError: 'not-found' | 'failed' | undefined;
+  @state() private saving = false;
+  @state() private announcement = '';
+  @state() private errors: Array<{ field: string; text: string }> = [];
+
+  @query('form') private form!: HTMLFormElement;
+  @query('.error-summary') private summary!: HTMLElement | null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.detail = await this.api.signal(this.reference);
+    } catch (error) {
+      this.loadError = error instanceof InboxApiError && error.status === 404 ? 'not-found' : 'failed';
+    }
+  }
+
+  private async save(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.saving || !this.detail) return;
+    const t = this.t;
+    const data = new FormData(this.form);
+    const newState = data.get('state') as State;
+    const target = (data.get('forwardedTo') as string) || undefined;
+    const message = typeof data.get('message') === 'string' ? (data.get('message') as string) : undefined;
+    const errors: Array<{ field: string; text: string }> = [];
+    if (newState === 'forwarded' && !target) errors.push({ field: 'forwardedTo', text: t.targetRequired });
+    if (message !== undefined && message.trim().length > 2_000) errors.push({ field: 'message', text: t.messageTooLong });
+    this.announcement = '';
+    this.errors = errors;
+    if (errors.length > 0) {
+      await this.updateComplete;
+      this.summary?.focus();
+      return;
+    }
+    this.saving = true;
+    try {
+      this.detail = await this.api.change(this.reference, {
+        state: newState,
+        ...(target ? { forwardedTo: target as ForwardTarget } : {}),
+        ...(message !== undefined && !this.detail.contentRemoved ? { message } : {}),
+      });
+      this.announcement = format(t.saved, { state: t.state[this.detail.state] });
+    } catch (error) {
+      if (error instanceof InboxApiError && error.status === 401) {
+        location.assign(`${this.base}/sign-in`);
+        return;
+      }
+      this.errors = [{ field: 'state', text: t.saveFailed }];
+    } finally {
+      this.saving = false;
+    }
+    if (this.errors.length > 0) {
+      await this.updateComplete;
+      this.summary?.focus();
+    }
+  }
+
+  private row(label: string, value: unknown): TemplateResult | typeof nothing {
+    if (value === undefined || value === null || value === '') return nothing;
+    return html`<dt>${label}</dt><dd>${value}</dd>`;
+  }
+
+  private renderOverview(detail: SignalDetail) {
+    const t = this.t;
+    const when = (iso: string | undefined) => (iso ? dateTime(iso, this.locale) : t.notYet);
+    return html`
+      <section aria-labelledby="overview-title">
+        <h2 id="overview-title">${t.overview}</h2>
+        <dl>
+          <dt>${t.columnState}</dt>
+          <dd>${t.state[detail.state]}</dd>
+          ${this.row(t.forwardedTo, detail.forwardedTo ? t.target[detail.forwardedTo] : undefined)}
+          <dt>${t.received}</dt>
+          <dd>${dateTime(detail.receivedAt, this.locale)} (${timeSince(detail.receivedAt, this.locale)})</dd>
+          <dt>${t.updated}</dt>
+          <dd>${dateTime(detail.updatedAt, this.locale)}</dd>
+          <dt>${t.acknowledgeBy}</dt>
+          <dd>
+            ${date(detail.acknowledgeBy, this.locale)}
+            ${detail.acknowledgeOverdue ? html`<span class="badge overdue">${t.acknowledgeOverdue}</span>` : nothing}
+          </dd>
+          <dt>${t.acknowledgedAt}</dt>
+          <dd>${when(detail.acknowledgedAt)}</dd>
+          <dt>${t.feedBackBy}</dt>
+          <dd>
+            ${date(detail.feedBackBy, this.locale)}
+            ${detail.feedBackOverdue ? html`<span class="badge overdue">${t.feedBackOverdue}</span>` : nothing}
+          </dd>
+          <dt>${t.fedBackAt}</dt>
+          <dd>${when(detail.fedBackAt)}</dd>
+        </dl>
+      </section>
+    `;
+  }
+
+  private renderContent(detail: SignalDetail) {
+    const t = this.t;
+    const signal = detail.signal;
+    if (!signal) {
+      return html`<section aria-labelledby="content-title">
+        <h2 id="content-title">${t.contentSection}</h2>
+        <p>${format(t.contentRemovedNotice, { date: detail.contentRemovedAt ? date(detail.contentRemovedAt, this.locale) : '' })}</p>
+      </section>`;
+    }
+    const report = signal.kind === 'signal' ? signal : undefined;
+    const reporter = signal.reporter;
+    const hasContact = Boolean(reporter && (reporter.name || reporter.department || reporter.phone || reporter.email || reporter.callback));
+    return html`
+      <section aria-labelledby="content-title">
+        <h2 id="content-title">${t.contentSection}</h2>
+        <h3>${t.description}</h3>
+        <p class="description">${signal.description}</p>
+        ${detail.indicators.length > 0
+          ? html`<h3>${t.indicators}</h3>
+              <ul class="plain">
+                ${detail.indicators.map((indicator) => html`<li>${indicator.label[this.locale]}</li>`)}
+              </ul>`
+          : nothing}
+        <dl>
+          ${this.row(t.setting, report?.setting ? t.settingValue[report.setting] : undefined)}
+          ${this.row(t.place, report?.place)}
+          ${this.row(t.time, signal.time)}
+          ${this.row(t.caseReference, report?.caseReference)}
+          ${this.row(t.sourceSystem, signal.sourceSystem)}
+          ${this.row(t.confidentiality, t.confidentialityValue[signal.confidentiality])}
+          ${this.row(t.language, t.localeValue[signal.locale])}
+        </dl>
+      </section>
+      <section aria-labelledby="reporter-title">
+        <h2 id="reporter-title">${t.reporterSection}</h2>
+        ${hasContact && reporter
+          ? html`<dl>
+              ${this.row(t.reporterName, reporter.name)}
+              ${this.row(t.department, reporter.department)}
+              ${this.row(t.phone, reporter.phone ? html`<a href="tel:${reporter.phone.replace(/[^\d+]/g, '')}">${reporter.phone}</a>` : undefined)}
+              ${this.row(t.email, reporter.email ? html`<a href="mailto:${reporter.email}">${reporter.email}</a>` : undefined)}
+              ${this.row(t.callbackHow, reporter.callback?.how ? t.callbackValue[reporter.callback.how] : undefined)}
+              ${this.row(t.callbackWhen, reporter.callback?.when)}
+            </dl>`
+          : html`<p>${t.noReporter}</p>`}
+      </section>
+    `;
+  }
+
+  private renderForm(detail: SignalDetail) {
+    const t = this.t;
+    const invalid = (field: string) => this.errors.some((error) => error.field === field);
+    return html`
+      <section aria-labelledby="change-title">
+        <h2 id="change-title">${t.changeSection}</h2>
+        ${this.errors.length > 0
+          ? html`<div class="error-summary" tabindex="-1" role="group" aria-labelledby="errors-title">
+              <h3 id="errors-title">${t.errorSummaryTitle}</h3>
+              <ul class="plain">
+                ${this.errors.map((error) => html`<li>${error.text}</li>`)}
+              </ul>
+            </div>`
+          : nothing}
+        <form @submit=${this.save} novalidate>
+          <fieldset>
+            <legend>${t.newState}</legend>
+            ${states.map(
+              (value) => html`<label class="choice">
+                <input type="radio" name="state" value=${value} .checked=${detail.state === value} />${t.state[value]}
+              </label>`,
+            )}
+          </fieldset>
+          <div class="field">
+            <label for="forwarded-to">${t.forwardTarget}</label>
+            <span class="hint" id="forwarded-to-hint">${t.forwardTargetHint}</span>
+            <select id="forwarded-to" name="forwardedTo" aria-describedby="forwarded-to-hint" aria-invalid=${invalid('forwardedTo') ? 'true' : 'false'}>
+              <option value="" ?selected=${!detail.forwardedTo}>${t.chooseTarget}</option>
+              ${targets.map((value) => html`<option value=${value} ?selected=${detail.forwardedTo === value}>${t.target[value]}</option>`)}
+            </select>
+          </div>
+          <div class="field">
+            <label for="message">${t.message} <span class="optional">${t.messageOptional}</span></label>
+            <span class="hint" id="message-hint">${detail.contentRemoved ? t.messageRemovedHint : t.messageHint}</span>
+            <textarea
+              id="message"
+              name="message"
+              maxlength="2000"
+              aria-describedby="message-hint"
+              aria-invalid=${invalid('message') ? 'true' : 'false'}
+              ?disabled=${detail.contentRemoved}
+              .value=${detail.message ?? ''}
+            ></textarea>
+          </div>
+          <div class="actions">
+            <button type="submit" aria-disabled=${this.saving ? 'true' : 'false'}>${this.saving ? t.saving : t.save}</button>
+          </div>
+        </form>
+        <p role="status" class="status-message">${this.announcement}</p>
+      </section>
+    `;
+  }
+
+  private renderHistory(detail: SignalDetail) {
+    const t = this.t;
+    return html`
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">${t.history}</h2>
+        <p class="muted">${t.historyIntro}</p>
+        <ul class="plain">
+          ${detail.audit.map(
+            (entry) => html`<li>
+              <time datetime=${entry.at}>${dateTime(entry.at, this.locale)}</time>: ${entry.officer} ${t.action[entry.action]}${entry.action === 'change' && entry.detail
+                ? html` <span class="muted">(${entry.detail})</span>`
+                : nothing}
+            </li>`,
+          )}
+        </ul>
+      </section>
+    `;
+  }
+
+  override render() {
+    const t = this.t;
+    const back = html`<p><a href="${this.base}/">← ${t.backToList}</a></p>`;
+    if (this.loadError) {
+      return html`<div class="stack">${back}<p class="error" role="alert">${this.loadError === 'not-found' ? t.notFound : t.loadFailed}</p></div>`;
+    }
+    const detail = this.detail;
+    if (!detail) return html`<div class="stack">${back}<p role="status">${t.loading}</p></div>`;
+    return html`
+      <div class="stack">
+        ${back}
+        <h1>${format(t.detailTitle, { kind: t.kind[detail.kind], reference: detail.reference })}</h1>
+        <div class="layout">
+          <div class="column">${this.renderContent(detail)}</div>
+          <div class="column">${this.renderForm(detail)} ${this.renderOverview(detail)} ${this.renderHistory(detail)}</div>
+        </div>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'signaal-inbox-detail': SignaalInboxDetail;
+  }
+}
