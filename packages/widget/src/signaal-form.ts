@@ -164,6 +164,8 @@ export class SignaalForm extends LitElement {
   #prepared: Signal | undefined;
   #preparedFrom: string | undefined;
   #configRun?: AbortController;
+  /** Settles once the current configuration is resolved, valid or not. */
+  #configured: Promise<void> = Promise.resolve();
   #focusAfterRender: string | undefined;
 
   override connectedCallback(): void {
@@ -203,12 +205,19 @@ export class SignaalForm extends LitElement {
   /** Moves focus to the first field (the description), once the configuration is known. */
   async focusFirstField(): Promise<void> {
     await this.updateComplete;
+    await this.#configured;
+    await this.updateComplete;
     const target =
       this.descriptionField ?? this.renderRoot.querySelector<HTMLElement>('[data-autofocus], h2, h3[tabindex]');
     target?.focus();
   }
 
-  async #configure(): Promise<void> {
+  #configure(): Promise<void> {
+    this.#configured = this.#resolveConfiguration();
+    return this.#configured;
+  }
+
+  async #resolveConfiguration(): Promise<void> {
     this.#configRun?.abort();
     const run = (this.#configRun = new AbortController());
     this.configState = 'loading';
@@ -228,9 +237,6 @@ export class SignaalForm extends LitElement {
       const modes = config.modes ?? ['signal', 'sparring'];
       if (!modes.includes(this.kind)) this.kind = modes[0] ?? 'signal';
       this.configState = 'ready';
-      const wasFocused = (this.renderRoot as ShadowRoot).activeElement !== null;
-      await this.updateComplete;
-      if (wasFocused) this.descriptionField?.focus();
     } catch (error) {
       if (run.signal.aborted) return;
       this.configState = 'invalid';
