@@ -15,6 +15,7 @@ export type MessageOverrides = { nl?: Partial<Messages>; en?: Partial<Messages> 
  * A button that opens the Signaal form in a modal dialog. The form's code loads on first open
  * (or when the pointer or focus reaches the button), so the page only pays for this small element.
  *
+ * @tagname signaal-button
  * @summary Opens the form to pass on a signal, in a native modal dialog.
  *
  * @event signaal-open - The dialog opened.

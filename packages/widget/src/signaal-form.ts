@@ -84,6 +84,7 @@ const trimmed = (value: string) => value.trim() || undefined;
  * municipality's designated officer, or to ask them for a conversation. Use it inline (for
  * instance in a case screen's side panel), or let `<signaal-button>` show it in a dialog.
  *
+ * @tagname signaal-form
  * @summary The Signaal form: report or talk it through, with the officer's card and help.
  *
  * @event signaal-submit - About to deliver; cancelable. `event.draft` may receive host context.
