@@ -9,7 +9,7 @@ import { findIndicator, kindSchema, stateSchema, type Kind, type State } from '@
 import { forwardTargets, sessionIdHash, type ForwardTarget, type InboxSignal, type InboxStore, type StateChange } from './inbox-store.js';
 import type { OfficerAccount } from './officers.js';
 import { verifyPassword } from './officers.js';
-import { ProblemError, problemBody, type ProblemCode } from './problem.js';
+import { ProblemError, handleError, sendProblem } from './problem.js';
 import { referencePattern } from './receipt.js';
 
 /** The officer's inbox: who may sign in, and how. */
@@ -127,14 +127,6 @@ body { margin: 0; background: Canvas; color: CanvasText; }
 
 const icon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="#154273"/></svg>';
 
-function sendProblem(reply: FastifyReply, statusCode: number, code: ProblemCode, error?: ProblemError) {
-  if (error) reply.headers(error.headers);
-  return reply
-    .code(statusCode)
-    .type('application/problem+json; charset=utf-8')
-    .send(JSON.stringify(problemBody(statusCode, code, error?.errors)));
-}
-
 function sameOrigin(a: string | undefined, b: string): boolean {
   if (a === undefined) return false;
   const left = Buffer.from(a);
@@ -220,15 +212,7 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; settings: Inbo
   });
   await app.register(fastifyCookie);
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof ProblemError) return sendProblem(reply, error.statusCode, error.code, error);
-    const statusCode = error.statusCode ?? 500;
-    if (statusCode === 415) return sendProblem(reply, 415, 'unsupported-media-type');
-    if (statusCode === 413) return sendProblem(reply, 413, 'body-too-large');
-    if (statusCode >= 400 && statusCode < 500) return sendProblem(reply, statusCode, error instanceof SyntaxError ? 'invalid-json' : 'bad-request');
-    request.log.error({ code: error.code ?? error.name }, 'request failed');
-    return sendProblem(reply, 500, 'internal');
-  });
+  app.setErrorHandler(handleError);
   app.setNotFoundHandler((_request, reply) => sendProblem(reply, 404, 'not-found'));
 
   /** The session the cookie names, if it is still valid (and, with SSO, the proxy vouches for the same officer). */

@@ -1,3 +1,4 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldIssue } from '@signaal/sdk';
 
 /** The receiver's stable problem codes; each has the type URI `urn:signaal:problem:<code>`. */
@@ -78,4 +79,34 @@ export function problemBody(statusCode: number, code: ProblemCode, errors?: read
     code,
     ...(errors ? { errors } : {}),
   };
+}
+
+/** Sends problem details with the error's extra headers (`Retry-After`). */
+export function sendProblem(reply: FastifyReply, statusCode: number, code: ProblemCode, error?: ProblemError) {
+  if (error) reply.headers(error.headers);
+  return reply
+    .code(statusCode)
+    .type('application/problem+json; charset=utf-8')
+    .send(JSON.stringify(problemBody(statusCode, code, error?.errors)));
+}
+
+/** Maps Fastify's own errors (parsing, limits) to the receiver's problem codes, without their text. */
+function problemFor(error: FastifyError): { statusCode: number; code: ProblemCode } {
+  const statusCode = error.statusCode ?? 500;
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || statusCode === 413) return { statusCode: 413, code: 'body-too-large' };
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || statusCode === 415) return { statusCode: 415, code: 'unsupported-media-type' };
+  if (statusCode === 429) return { statusCode, code: 'rate-limited' };
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return { statusCode: 400, code: 'invalid-json' };
+  }
+  if (statusCode >= 400 && statusCode < 500) return { statusCode, code: 'bad-request' };
+  return { statusCode: 500, code: 'internal' };
+}
+
+/** The error handler of every receiver route: problem details, and a log line without content for 5xx. */
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof ProblemError) return sendProblem(reply, error.statusCode, error.code, error);
+  const { statusCode, code } = problemFor(error);
+  if (statusCode >= 500) request.log.error({ code: error.code ?? error.name }, 'request failed');
+  return sendProblem(reply, statusCode, code);
 }

@@ -7,7 +7,7 @@ import { fieldIssues, remoteConfigSchema, signalSchema, type Locale, type Signaa
 import { inboxRoutes, type InboxOptions } from './inbox-routes.js';
 import { InboxStore } from './inbox-store.js';
 import { Notifier, type MailSettings } from './mail.js';
-import { ProblemError, problemBody, type ProblemCode } from './problem.js';
+import { ProblemError, handleError, sendProblem } from './problem.js';
 import { bodyHash, hashToken, newReference, referencePattern, statusTokenFor, tokenMatches } from './receipt.js';
 import { SignalStore, type StoredReceipt } from './store.js';
 
@@ -95,27 +95,6 @@ function readIdempotencyKey(header: string | string[] | undefined): string {
   return key;
 }
 
-function sendProblem(reply: FastifyReply, statusCode: number, code: ProblemCode, error?: ProblemError) {
-  if (error) reply.headers(error.headers);
-  return reply
-    .code(statusCode)
-    .type('application/problem+json; charset=utf-8')
-    .send(JSON.stringify(problemBody(statusCode, code, error?.errors)));
-}
-
-/** Maps Fastify's own errors (parsing, limits) to the receiver's problem codes, without their text. */
-function problemFor(error: FastifyError): { statusCode: number; code: ProblemCode } {
-  const statusCode = error.statusCode ?? 500;
-  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || statusCode === 413) return { statusCode: 413, code: 'body-too-large' };
-  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || statusCode === 415) return { statusCode: 415, code: 'unsupported-media-type' };
-  if (statusCode === 429) return { statusCode, code: 'rate-limited' };
-  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
-    return { statusCode: 400, code: 'invalid-json' };
-  }
-  if (statusCode >= 400 && statusCode < 500) return { statusCode, code: 'bad-request' };
-  return { statusCode: 500, code: 'internal' };
-}
-
 /** Refuses state-changing requests from pages the municipality did not allow (forged cross-site posts). */
 function checkOrigin(request: FastifyRequest, allowed: ReadonlySet<string>): void {
   const origin = request.headers.origin;
@@ -184,12 +163,7 @@ export const receiverRoutes: FastifyPluginAsync<{ receiver: Receiver; settings: 
     if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') checkOrigin(request, allowedOrigins);
   });
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof ProblemError) return sendProblem(reply, error.statusCode, error.code, error);
-    const { statusCode, code } = problemFor(error);
-    if (statusCode >= 500) request.log.error({ code: error.code ?? error.name }, 'request failed');
-    return sendProblem(reply, statusCode, code);
-  });
+  app.setErrorHandler(handleError);
   app.setNotFoundHandler((_request, reply) => sendProblem(reply, 404, 'not-found'));
 
   app.post('/signals', { bodyLimit: options.bodyLimit ?? 65_536, onRequest: requireJson }, async (request, reply) => {
