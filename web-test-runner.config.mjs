@@ -1,7 +1,7 @@
 // Browser tests in the machine's own headless Chromium and Firefox ESR: nothing is downloaded.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner';
-import { handleFlaky } from './packages/sdk/test/fixtures/flaky-server.mjs';
+import { handleFlaky, startFlakyServer } from './packages/sdk/test/fixtures/flaky-server.mjs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -10,10 +10,28 @@ const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const firefoxLauncher = chromeLauncher({ launchOptions: { browser: 'firefox', executablePath: firefox, headless: true } });
 firefoxLauncher.name = 'Firefox';
 
+let flaky;
+
 export default {
   files: ['packages/*/test/**/*.browser.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
+    {
+      // The flaky backend on its own port, where every answer closes its connection, so request
+      // counts are exact; tests ask /flaky-origin where it is.
+      name: 'flaky-backend',
+      async serverStart() {
+        flaky = await startFlakyServer();
+      },
+      async serverStop() {
+        await flaky?.close();
+      },
+      serve(context) {
+        if (context.path === '/flaky-origin') return { body: JSON.stringify({ origin: flaky.origin }), type: 'json' };
+      },
+    },
+  ],
   concurrency: 1,
   testFramework: { config: { timeout: 20_000 } },
   browserStartTimeout: 60_000,
