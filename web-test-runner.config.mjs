@@ -10,6 +10,14 @@ const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const firefoxLauncher = chromeLauncher({ launchOptions: { browser: 'firefox', executablePath: firefox, headless: true } });
 firefoxLauncher.name = 'Firefox';
 
+const chromiumLauncher = chromeLauncher({
+  launchOptions: {
+    executablePath: chromium,
+    headless: true,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  },
+});
+
 let flaky;
 
 export default {
@@ -45,14 +53,9 @@ export default {
       await handleFlaky(ctx.req, ctx.res);
     },
   ],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: chromium,
-        headless: true,
-        args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      },
-    }),
-    firefoxLauncher,
+  browsers: [chromiumLauncher, firefoxLauncher],
+  groups: [
+    // Tests that need the DevTools protocol (media emulation), which Firefox does not offer.
+    { name: 'chromium-only', files: 'packages/*/test/**/*.chromium.test.ts', browsers: [chromiumLauncher] },
   ],
 };

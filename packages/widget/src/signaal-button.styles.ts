@@ -39,7 +39,8 @@ export const buttonStyles = [
     dialog::backdrop {
       background: rgb(0 0 0 / 0.55);
     }
-    header {
+    /* Not a <header>: inside the dialog it would be a second banner landmark beside the host page's. */
+    .bar {
       display: flex;
       flex-wrap: wrap;
       gap: 0.5em;

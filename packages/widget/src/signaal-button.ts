@@ -168,10 +168,10 @@ export class SignaalButton extends LitElement {
         ${this.label ?? this.#text('trigger')}
       </button>
       <dialog part="dialog" aria-labelledby="signaal-dialog-title" @close=${this.#onClose} @click=${this.#onDialogClick}>
-        <header>
+        <div class="bar">
           <h2 id="signaal-dialog-title" part="heading">${this.#text('dialogTitle')}</h2>
           <button class="secondary" part="close" type="button" @click=${() => this.hide()}>${this.#text('close')}</button>
-        </header>
+        </div>
         <div class="body">${this.started ? form : nothing}</div>
       </dialog>
     `;

@@ -1,0 +1,52 @@
+// Light, dark and reduced motion: the dialog follows the employee's settings and stays readable
+// (axe's contrast rules included) in each. Chromium only: media emulation needs the DevTools
+// protocol, which Firefox does not offer to the test runner.
+import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import type { SignaalButton } from '../src/signaal-button.js';
+import { dialog, flaky, open, part } from './helpers.js';
+
+/** Relative luminance (WCAG) of a computed `rgb()`/`rgba()` colour. */
+function luminance(colour: string): number {
+  const [r, g, b] = (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map((value) => {
+    const channel = Number(value) / 255;
+    return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+}
+
+async function openButton(): Promise<SignaalButton> {
+  const button = await fixture<SignaalButton>(html`<signaal-button endpoint=${flaky().endpoint}></signaal-button>`);
+  await open(button);
+  return button;
+}
+
+describe('appearance', () => {
+  afterEach(() => emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' }));
+
+  it('is light by default, and dark when the employee prefers dark, with enough contrast in both', async () => {
+    await emulateMedia({ colorScheme: 'light' });
+    const light = await openButton();
+    expect(luminance(getComputedStyle(dialog(light)).backgroundColor)).to.be.greaterThan(0.7);
+    await expect(light).to.be.accessible();
+
+    await emulateMedia({ colorScheme: 'dark' });
+    const dark = await openButton();
+    const form = dark.shadowRoot!.querySelector('signaal-form')!;
+    expect(luminance(getComputedStyle(dialog(dark)).backgroundColor)).to.be.lessThan(0.2);
+    expect(luminance(getComputedStyle(part(form, '#f-description')!).color)).to.be.greaterThan(0.5);
+    await expect(dark).to.be.accessible();
+  });
+
+  it('adds no second banner landmark to a host page that has its own header', async () => {
+    const page = await fixture<HTMLElement>(html`<div><header><p>Intranet gemeente</p></header><main><signaal-button endpoint=${flaky().endpoint}></signaal-button></main></div>`);
+    await open(page.querySelector<SignaalButton>('signaal-button')!);
+    await expect(page).to.be.accessible();
+  });
+
+  it('opens without animation when the employee prefers reduced motion', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const button = await openButton();
+    expect(dialog(button).getAnimations({ subtree: true })).to.have.length(0);
+  });
+});
