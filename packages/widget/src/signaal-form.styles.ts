@@ -99,6 +99,7 @@ export const formStyles = [
     input[type='text'],
     input[type='tel'],
     input[type='email'],
+    input[type='password'],
     select,
     textarea {
       box-sizing: border-box;
@@ -232,6 +233,30 @@ export const formStyles = [
     .reference {
       font-size: 1.25em;
       letter-spacing: 0.05em;
+    }
+    .token {
+      font-family: ui-monospace, monospace;
+      overflow-wrap: anywhere;
+    }
+    .mine > * + *,
+    .lookup > * + *,
+    .receipt > * + * {
+      margin-block-start: 0.75em;
+    }
+    .receipts {
+      display: grid;
+      gap: 0.75em;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .receipt {
+      padding: 0.75em;
+      border: 1px solid var(--_signaal-border);
+      border-radius: var(--_signaal-radius);
+    }
+    .message {
+      white-space: pre-wrap;
     }
     @media (forced-colors: active) {
       .chip:has(input:checked) {

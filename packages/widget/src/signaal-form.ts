@@ -10,6 +10,8 @@ import {
   type SignaalErrorCode,
   type Signal,
   type SignalDraft,
+  type Stats,
+  type Status,
   type WidgetConfig,
 } from '@signaal/sdk';
 import { createClient, type ClientOptions } from '@signaal/sdk';
@@ -19,6 +21,7 @@ import { SignaalErrorEvent, SignaalSubmitEvent, SignaalSubmittedEvent } from './
 import { fill, resolveLocale, type WidgetLocale } from './locale.js';
 import { en } from './messages/en.js';
 import { nl, type MessageKey, type Messages } from './messages/nl.js';
+import { forgetReceipt, keepReceipt, readReceipts, type KeptReceipt } from './receipt-store.js';
 import { resolveConfig } from './resolve-config.js';
 import { formStyles } from './signaal-form.styles.js';
 import { VERSION } from './version.js';
@@ -43,7 +46,7 @@ export interface SignaalContext {
 export type WidgetClientOptions = Omit<ClientOptions, 'endpoint' | 'mailbox' | 'client'>;
 
 type Phase = 'edit' | 'sending' | 'receipt' | 'failed' | 'mailed' | 'mailed-done';
-type Field = 'description' | 'place' | 'time' | 'caseReference' | 'name' | 'department' | 'phone' | 'email' | 'callbackWhen';
+type Field = 'description' | 'place' | 'time' | 'caseReference' | 'name' | 'department' | 'phone' | 'email' | 'callbackWhen' | 'lookupReference' | 'lookupToken';
 interface FieldError {
   field?: Field;
   key: MessageKey;
@@ -79,6 +82,11 @@ const webUrl = (url: string | undefined): string | undefined => {
 
 const trimmed = (value: string) => value.trim() || undefined;
 
+/** A receipt the "my signals" view follows: kept in this browser, or typed in (memory only). */
+type Tracked = Pick<KeptReceipt, 'reference' | 'token'> & Partial<KeptReceipt>;
+/** One receipt's current status, or why it could not be fetched. */
+type Lookup = 'loading' | { status: Status } | { failure: string };
+
 /**
  * The form to pass on a signal of possible human trafficking or labour exploitation to the
  * municipality's designated officer, or to ask them for a conversation. Use it inline (for
@@ -97,6 +105,7 @@ const trimmed = (value: string) => value.trim() || undefined;
  * @csspart submit - The send button.
  * @csspart info - The "good to know" section (what to share, what happens next, FAQ, routes).
  * @csspart status - The visible state panel (receipt, failure, mailbox instructions, configuration error).
+ * @csspart mine - The "my signals" section: kept receipts with their status, a lookup, and figures.
  *
  * @cssproperty --signaal-accent-color - Buttons and links (falls back to `--utrecht-button-primary-action-background-color`).
  * @cssproperty --signaal-color - Text colour (falls back to `--utrecht-document-color`).
@@ -159,6 +168,15 @@ export class SignaalForm extends LitElement {
   @state() private announcement = '';
   @state() private situationOpen = false;
   @state() private youOpen = false;
+  @state() private receiptKept = false;
+  @state() private mineOpen = false;
+  @state() private kept: KeptReceipt[] = [];
+  @state() private looked: Tracked | undefined;
+  @state() private lookups = new Map<string, Lookup>();
+  @state() private lookupReference = '';
+  @state() private lookupToken = '';
+  @state() private lookupErrors: FieldError[] = [];
+  @state() private stats: Stats | 'loading' | undefined;
 
   @query('#f-description') private descriptionField?: HTMLTextAreaElement | null;
   #client?: SignaalClient;
@@ -168,6 +186,7 @@ export class SignaalForm extends LitElement {
   /** Settles once the current configuration is resolved, valid or not. */
   #configured: Promise<void> = Promise.resolve();
   #focusAfterRender: string | undefined;
+  #mineRun?: AbortController;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -178,6 +197,7 @@ export class SignaalForm extends LitElement {
     super.disconnectedCallback();
     removeEventListener('beforeunload', this.#onBeforeUnload);
     this.#configRun?.abort();
+    this.#mineRun?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -339,7 +359,7 @@ export class SignaalForm extends LitElement {
       this.errors = this.#fieldErrors(issues);
       if (this.errors.some((item) => item.field && situationFields.includes(item.field))) this.situationOpen = true;
       if (this.errors.some((item) => item.field && reporterFields.includes(item.field))) this.youOpen = true;
-      this.#focusAfterRender = '.error-summary';
+      this.#focusAfterRender = '#f-summary';
       this.dispatchEvent(new SignaalErrorEvent('invalid-input'));
       return;
     }
@@ -363,6 +383,9 @@ export class SignaalForm extends LitElement {
     try {
       const receipt = await client.submit(prepared);
       this.receipt = receipt;
+      // Only the reference, token, time and kind; with keepReceipts off nothing is written.
+      this.receiptKept = Boolean(this.resolved?.keepReceipts) && keepReceipt(receipt, prepared.kind);
+      if (this.mineOpen) void this.#refreshMine();
       this.#clear();
       this.#show('receipt', this.#t(receipt.kind === 'sparring' || prepared.kind === 'sparring' ? 'receiptTitleSparring' : 'receiptTitle'));
       this.dispatchEvent(new SignaalSubmittedEvent(receipt));
@@ -462,20 +485,115 @@ export class SignaalForm extends LitElement {
   };
 
   #errorFor(field: Field): FieldError | undefined {
-    return this.errors.find((item) => item.field === field);
+    return [...this.errors, ...this.lookupErrors].find((item) => item.field === field);
   }
 
-  #input(field: Field, label: MessageKey, value: string, set: (value: string) => void, options: { type?: string; autocomplete?: string; hint?: MessageKey } = {}) {
+  #tracked(): Tracked[] {
+    const looked = this.looked;
+    return looked && !this.kept.some((item) => item.reference === looked.reference) ? [...this.kept, looked] : this.kept;
+  }
+
+  #onMineToggle = (event: Event) => {
+    const open = (event.target as HTMLDetailsElement).open;
+    if (open === this.mineOpen) return;
+    this.mineOpen = open;
+    if (open) void this.#refreshMine();
+    else this.#mineRun?.abort();
+  };
+
+  /** Reads the kept receipts again and fetches every status (and the figures, if configured). */
+  async #refreshMine(): Promise<void> {
+    const client = this.#client;
+    if (!client?.canSubmit) return;
+    this.#mineRun?.abort();
+    const run = (this.#mineRun = new AbortController());
+    this.kept = this.resolved?.keepReceipts ? readReceipts() : [];
+    if (this.resolved?.showStats) void this.#loadStats(client, run.signal);
+    const tracked = this.#tracked();
+    if (!tracked.length) return;
+    this.lookups = new Map(tracked.map((item) => [item.reference, 'loading']));
+    this.#announce(this.#t('mineLoading'));
+    const fetched = await Promise.all(tracked.map((item) => this.#fetchStatus(client, item, run.signal)));
+    if (!run.signal.aborted) this.#announce(this.#t(fetched.every(Boolean) ? 'mineLoaded' : 'mineSomeFailed'));
+  }
+
+  /** Fetches one status; a failure shows beside that receipt only. */
+  async #fetchStatus(client: SignaalClient, item: Tracked, signal: AbortSignal): Promise<boolean> {
+    let lookup: Lookup;
+    try {
+      lookup = { status: await client.status({ reference: item.reference, statusToken: item.token }, { signal }) };
+    } catch (error) {
+      const code = isSignaalError(error) ? error.code : 'network';
+      // A wrong token and an unknown reference get the same answer from the backend: 404.
+      lookup = { failure: code === 'rejected' ? this.#t('mineNotFound') : this.#t('mineFailed', { reason: this.#t(`error.${code}`) }) };
+    }
+    if (signal.aborted) return false;
+    this.lookups = new Map(this.lookups).set(item.reference, lookup);
+    return 'status' in lookup;
+  }
+
+  async #loadStats(client: SignaalClient, signal: AbortSignal): Promise<void> {
+    this.stats = 'loading';
+    let stats: Stats | undefined;
+    try {
+      stats = await client.stats({ signal });
+    } catch {
+      // Figures are a nicety: without them the view simply shows none.
+    }
+    if (!signal.aborted) this.stats = stats;
+  }
+
+  #onLookup = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const client = this.#client;
+    const reference = this.lookupReference.trim();
+    const token = this.lookupToken.trim();
+    const errors: FieldError[] = [];
+    if (!reference || reference.length > 64) errors.push({ field: 'lookupReference', key: 'invalid.lookupReference' });
+    if (token.length < 22 || token.length > 256) errors.push({ field: 'lookupToken', key: 'invalid.lookupToken' });
+    this.lookupErrors = errors;
+    if (errors.length) {
+      this.#focusAfterRender = '#f-lookup-summary';
+      return;
+    }
+    if (!client) return;
+    this.#mineRun?.abort();
+    const run = (this.#mineRun = new AbortController());
+    const looked = { reference, token };
+    this.looked = looked;
+    this.lookups = new Map(this.lookups).set(reference, 'loading');
+    this.#announce(this.#t('mineLoading'));
+    const found = await this.#fetchStatus(client, looked, run.signal);
+    if (run.signal.aborted) return;
+    const lookup = this.lookups.get(reference);
+    this.#announce(found ? this.#t('mineLoaded') : typeof lookup === 'object' && 'failure' in lookup ? lookup.failure : '');
+  };
+
+  #forget = (reference: string) => {
+    forgetReceipt(reference);
+    this.kept = this.kept.filter((item) => item.reference !== reference);
+    this.#announce(this.#t('mineForgotten', { reference }));
+    this.#focusAfterRender = '#f-mine > summary';
+  };
+
+  #input(
+    field: Field,
+    label: MessageKey,
+    value: string,
+    set: (value: string) => void,
+    options: { type?: string; autocomplete?: string; hint?: MessageKey; required?: boolean } = {},
+  ) {
     const error = this.#errorFor(field);
     const described = [options.hint ? `f-${field}-hint` : '', error ? `f-${field}-error` : ''].filter(Boolean).join(' ');
     return html`<div class="field ${error ? 'invalid' : ''}">
-      <label for="f-${field}">${this.#t(label)} <span class="optional">${this.#t('optional')}</span></label>
+      <label for="f-${field}">${this.#t(label)} <span class=${options.required ? 'required' : 'optional'}>${this.#t(options.required ? 'required' : 'optional')}</span></label>
       ${options.hint ? html`<p class="hint" id="f-${field}-hint">${this.#t(options.hint)}</p>` : nothing}
       ${error ? html`<p class="error" id="f-${field}-error">${this.#t(error.key)}</p>` : nothing}
       <input
         id="f-${field}"
         type=${options.type ?? 'text'}
         autocomplete=${options.autocomplete ?? 'off'}
+        ?required=${options.required}
         .value=${value}
         aria-describedby=${described || nothing}
         aria-invalid=${error ? 'true' : nothing}
@@ -502,12 +620,12 @@ export class SignaalForm extends LitElement {
     </section>`;
   }
 
-  #renderSummary() {
-    if (!this.errors.length) return nothing;
-    return html`<div class="error-summary" tabindex="-1" role="group" aria-labelledby="f-summary-title">
-      <h3 id="f-summary-title">${this.#t('errorSummary')}</h3>
+  #renderSummary(errors: readonly FieldError[], id: string) {
+    if (!errors.length) return nothing;
+    return html`<div class="error-summary" id=${id} tabindex="-1" role="group" aria-labelledby="${id}-title">
+      <h3 id="${id}-title">${this.#t('errorSummary')}</h3>
       <ul>
-        ${this.errors.map((item) => {
+        ${errors.map((item) => {
           const field = item.field;
           return html`<li>
             ${field
@@ -526,7 +644,7 @@ export class SignaalForm extends LitElement {
     const descriptionError = this.#errorFor('description');
     const anonymous = config.allowAnonymous && !sparring && this.confidentiality === 'anonymous';
     return html`<form part="form" novalidate @submit=${this.#onSubmit}>
-      ${this.#renderSummary()}
+      ${this.#renderSummary(this.errors, 'f-summary')}
       <fieldset class="plain" ?disabled=${sending}>
         ${modes.length > 1
           ? html`<fieldset class="modes">
@@ -670,8 +788,12 @@ export class SignaalForm extends LitElement {
             ${this.#t(receipt.kind === 'sparring' ? 'receiptTitleSparring' : 'receiptTitle')}
           </h3>
           <p>${this.#t('receiptReference')}: <strong class="reference">${receipt.reference}</strong></p>
+          ${this.receiptKept
+            ? nothing
+            : html`<p>${this.#t('receiptToken')}: <code class="token">${receipt.statusToken}</code></p>
+                <p class="hint">${this.#t('receiptTokenHint')}</p>`}
           <p>${receipt.nextSteps ?? this.#t('receiptNext', { officer })}</p>
-          <p>${this.#t('receiptFollowUp')}</p>
+          <p>${this.#t(this.receiptKept ? 'receiptKept' : 'receiptFollowUp')}</p>
           <button class="secondary" type="button" @click=${this.#newReport}>${this.#t('newReport')}</button>
         </section>`;
       }
@@ -709,6 +831,72 @@ export class SignaalForm extends LitElement {
       default:
         return nothing;
     }
+  }
+
+  #date(iso: string, time = true): string {
+    const options: Intl.DateTimeFormatOptions = time ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: 'long' };
+    return new Intl.DateTimeFormat(this.#locale === 'en' ? 'en-GB' : 'nl-NL', options).format(new Date(iso));
+  }
+
+  #renderTracked(item: Tracked) {
+    const lookup = this.lookups.get(item.reference);
+    const kept = this.kept.includes(item as KeptReceipt);
+    return html`<li class="receipt">
+      <p><strong class="reference">${item.reference}</strong>${item.kind ? html` · ${this.#t(`kind.${item.kind}`)}` : nothing}</p>
+      <dl>
+        ${item.receivedAt ? html`<dt>${this.#t('mineSentAt')}</dt><dd>${this.#date(item.receivedAt)}</dd>` : nothing}
+        ${typeof lookup === 'object' && 'status' in lookup
+          ? html`<dt>${this.#t('mineState')}</dt><dd class="state">${this.#t(`state.${lookup.status.state}`)}</dd>
+              <dt>${this.#t('mineUpdatedAt')}</dt><dd>${this.#date(lookup.status.updatedAt)}</dd>
+              ${lookup.status.message ? html`<dt>${this.#t('mineMessage')}</dt><dd class="message">${lookup.status.message}</dd>` : nothing}`
+          : nothing}
+      </dl>
+      ${lookup === 'loading' ? html`<p class="hint">${this.#t('mineLoading')}</p>` : nothing}
+      ${typeof lookup === 'object' && 'failure' in lookup ? html`<p class="error">${lookup.failure}</p>` : nothing}
+      ${kept
+        ? html`<button class="secondary" type="button" @click=${() => this.#forget(item.reference)}>
+            ${this.#t('mineForget')} <span class="visually-hidden">${item.reference}</span>
+          </button>`
+        : nothing}
+    </li>`;
+  }
+
+  #renderStats() {
+    const stats = this.stats;
+    if (!this.resolved?.showStats || !stats) return nothing;
+    if (stats === 'loading') return html`<p class="hint">${this.#t('statsLoading')}</p>`;
+    return html`<h3 class="small" id="f-stats-title">${this.#t('statsTitle', { from: this.#date(stats.period.from, false) })}</h3>
+      <dl class="stats" aria-labelledby="f-stats-title">
+        <dt>${this.#t('statsTotal')}</dt>
+        <dd>${stats.byKind.signal ?? stats.total}</dd>
+        <dt>${this.#t('statsForwarded')}</dt>
+        <dd>${stats.byState.forwarded ?? 0}</dd>
+      </dl>`;
+  }
+
+  #renderMine() {
+    if (!this.#client?.canSubmit) return nothing;
+    const tracked = this.#tracked();
+    return html`<details class="mine" part="mine" id="f-mine" .open=${this.mineOpen} @toggle=${this.#onMineToggle}>
+      <summary>${this.#t('mineTitle')}</summary>
+      <p>${this.#t('mineIntro', { officer: this.#officerName })}</p>
+      ${this.#renderStats()}
+      ${this.kept.length ? html`<p class="hint">${this.#t('mineKeptHint')}</p>` : nothing}
+      ${tracked.length
+        ? html`<ul class="receipts">
+              ${tracked.map((item) => this.#renderTracked(item))}
+            </ul>
+            <button class="secondary" type="button" @click=${() => void this.#refreshMine()}>${this.#t('mineRefresh')}</button>`
+        : nothing}
+      <form class="lookup" novalidate aria-labelledby="f-lookup-title" @submit=${this.#onLookup}>
+        <h3 class="small" id="f-lookup-title">${this.#t('lookupTitle')}</h3>
+        <p class="hint">${this.#t('lookupHint')}</p>
+        ${this.#renderSummary(this.lookupErrors, 'f-lookup-summary')}
+        ${this.#input('lookupReference', 'lookupReference', this.lookupReference, (value) => (this.lookupReference = value), { required: true })}
+        ${this.#input('lookupToken', 'lookupToken', this.lookupToken, (value) => (this.lookupToken = value), { required: true, type: 'password' })}
+        <button type="submit">${this.#t('lookupSubmit')}</button>
+      </form>
+    </details>`;
   }
 
   #renderInfo(config: WidgetConfig | undefined) {
@@ -797,7 +985,7 @@ export class SignaalForm extends LitElement {
       ${config
         ? html`<p class="intro">${this.#t('intro', { officer: this.#officerName })}</p>
             ${this.#renderOfficer()} ${panel}
-            ${panel === nothing || this.phase === 'sending' ? this.#renderForm(config) : nothing}`
+            ${panel === nothing || this.phase === 'sending' ? this.#renderForm(config) : nothing} ${this.#renderMine()}`
         : nothing}
       ${this.#renderInfo(config)}
     </div>`;
