@@ -19,7 +19,7 @@ import { buildServer } from './server.js';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const defaultPaths = {
   examples: join(root, 'examples'),
-  widget: join(root, 'packages/widget/dist/cdn'),
+  widget: join(root, 'packages/widget/dist'),
   sdk: join(root, 'packages/sdk/dist/browser'),
   assets: join(root, 'packages/receiver/demo'),
 };
@@ -95,7 +95,7 @@ async function pages(app: FastifyInstance, api: string, paths: typeof defaultPat
     await site.register(fastifyStatic, { root: paths.widget, prefix: '/widget/', decorateReply: false });
     await site.register(fastifyStatic, { root: paths.sdk, prefix: '/sdk/', decorateReply: false });
     // The same builds at their repository paths, for examples that link them relatively (../../packages/…).
-    await site.register(fastifyStatic, { root: paths.widget, prefix: '/packages/widget/dist/cdn/', decorateReply: false });
+    await site.register(fastifyStatic, { root: paths.widget, prefix: '/packages/widget/dist/', decorateReply: false });
     await site.register(fastifyStatic, { root: paths.sdk, prefix: '/packages/sdk/dist/browser/', decorateReply: false });
     await site.register(fastifyStatic, { root: paths.assets, prefix: '/demo/', decorateReply: false, allowedPath: (path) => path.endsWith('.css') || path.endsWith('.svg') });
     site.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(indexPage(api, paths.examples)));
