@@ -3,78 +3,21 @@
  * signal, answer it, and the reporter's status call shows the answer. Axe on every page, and the
  * same flow by keyboard alone. Needs `npm run build` (the inbox's dist).
  *
- * The reporter's side is two small steps (`report` and `reporterSees`), so the widget's
- * "my signals" view can take their place later.
+ * The reporter's side is either two small SDK steps (`report` and `reporterSees`) or the widget
+ * itself: reporting in its dialog and reading the answer in its "my signals" view.
  */
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
-import { readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer, type AddressInfo } from 'node:net';
+import { rmSync } from 'node:fs';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createClient, type Receipt } from '@signaal/sdk';
 import { demoOfficer, startDemo, type Demo } from '../src/demo-server.js';
+import { axeViolations, focused, freePort, launchChromium, openMySignals, openWidget, pressKeys, reportInWidget, tabTo } from './browser-harness.js';
 import { newDataDir } from './receiver-harness.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const canary = 'CANARY-e2e-0c41';
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-/** Runs axe (WCAG 2.1 A and AA) on the page as it is now; returns the violations, described. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Through the DevTools protocol, so the page's strict CSP does not block the injected script.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
-  });
-  return violations;
-}
-
-/** The focused element, through open shadow roots. */
-function focused(page: Page) {
-  return page.evaluate(() => {
-    let element = document.activeElement;
-    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-    if (!element) return undefined;
-    const input = element as HTMLInputElement;
-    return {
-      tag: element.tagName.toLowerCase(),
-      type: input.type ?? '',
-      id: element.id,
-      value: input.value ?? '',
-      checked: Boolean(input.checked),
-      text: (element.textContent ?? '').trim(),
-      label: (input.labels?.[0]?.textContent ?? '').trim(),
-    };
-  });
-}
-
-/** Presses Tab until `matches` holds for the focused element; fails after 40 presses. */
-async function tabTo(page: Page, matches: (element: NonNullable<Awaited<ReturnType<typeof focused>>>) => boolean, what: string) {
-  for (let press = 0; press < 40; press += 1) {
-    await page.keyboard.press('Tab');
-    const element = await focused(page);
-    if (element && matches(element)) return element;
-  }
-  assert.fail(`Tab never reached ${what}`);
-}
-
-/** Types text one key press at a time. */
-async function pressKeys(page: Page, text: string) {
-  for (const char of text) await page.keyboard.press(char === ' ' ? 'Space' : char);
-}
 
 describe("the officer's inbox in Chromium", () => {
   let browser: Browser;
@@ -85,10 +28,7 @@ describe("the officer's inbox in Chromium", () => {
   let problems: string[];
 
   before(async () => {
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
   after(() => browser.close());
 
@@ -126,12 +66,21 @@ describe("the officer's inbox in Chromium", () => {
     return createClient({ endpoint: `${demo.url}/api` }).status(receipt);
   }
 
-  async function signIn(password: string = demoOfficer.password) {
-    await page.goto(`${demo.url}/inbox/`);
-    await page.waitForURL(/\/inbox\/sign-in$/);
-    await page.getByLabel('Gebruikersnaam').fill(demoOfficer.username);
-    await page.getByLabel('Wachtwoord').fill(password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
+  async function signIn(password: string = demoOfficer.password, on: Page = page) {
+    await on.goto(`${demo.url}/inbox/`);
+    await on.waitForURL(/\/inbox\/sign-in$/);
+    await on.getByLabel('Gebruikersnaam').fill(demoOfficer.username);
+    await on.getByLabel('Wachtwoord').fill(password);
+    await on.getByRole('button', { name: 'Inloggen' }).click();
+  }
+
+  /** On a signal's page, the officer forwards it to the police with a message for the reporter. */
+  async function forward(on: Page, message: string) {
+    await on.getByLabel('Doorgestuurd', { exact: true }).check();
+    await on.getByLabel('Doorgestuurd naar').selectOption('police');
+    await on.getByLabel(/Bericht aan de melder/).fill(message);
+    await on.getByRole('button', { name: 'Opslaan' }).click();
+    await on.getByRole('status').filter({ hasText: 'Opgeslagen. De status is nu: Doorgestuurd.' }).waitFor();
   }
 
   test('the officer signs in, sees the signal, forwards it with a message, and the reporter sees both', async () => {
@@ -152,15 +101,43 @@ describe("the officer's inbox in Chromium", () => {
     assert.ok(await page.getByRole('link', { name: '06 1234 5678' }).isVisible(), "the reporter's phone");
     assert.ok(await page.getByText('dinsdagochtend').isVisible(), 'callback wishes');
 
-    await page.getByLabel('Doorgestuurd', { exact: true }).check();
-    await page.getByLabel('Doorgestuurd naar').selectOption('police');
-    await page.getByLabel(/Bericht aan de melder/).fill('Doorgegeven aan de politie. Dank je wel voor je signaal.');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
-    await page.getByRole('status').filter({ hasText: 'Opgeslagen. De status is nu: Doorgestuurd.' }).waitFor();
+    await forward(page, 'Doorgegeven aan de politie. Dank je wel voor je signaal.');
 
     const status = await reporterSees(receipt);
     assert.equal(status.state, 'forwarded');
     assert.equal(status.message, 'Doorgegeven aan de politie. Dank je wel voor je signaal.');
+    assert.deepEqual(problems, [], 'no console errors and no CSP or Trusted Types violations');
+  });
+
+  test('an employee reports through the widget, the officer forwards it with a message, and the employee sees both in "my signals"', async () => {
+    const widgetUrl = `${demo.url}/examples/my-signals/`;
+    await openWidget(page, widgetUrl);
+    const reference = await reportInWidget(page, `Een uitzendkracht slaapt op de bouwplaats. ${canary}`);
+    assert.match(reference, /^SG-/);
+    assert.ok(await page.getByText('Kenmerk en code zijn in deze browser bewaard.').isVisible(), 'the receipt says it is kept');
+    const kept = await page.evaluate(() => Object.entries(localStorage).map(([key, value]) => `${key}=${value}`).join('\n'));
+    assert.ok(kept.includes(reference), 'the receipt is kept in this browser');
+    assert.ok(!kept.includes(canary), 'and nothing of what was typed');
+
+    // The officer works in a browser of their own.
+    const officerContext = await browser.newContext({ locale: 'nl-NL' });
+    try {
+      const officer = await officerContext.newPage();
+      await signIn(demoOfficer.password, officer);
+      await officer.getByRole('link', { name: reference }).click();
+      await officer.getByRole('heading', { name: `Melding ${reference}` }).waitFor();
+      await forward(officer, 'Doorgegeven aan de politie. Dank je wel voor je signaal.');
+    } finally {
+      await officerContext.close();
+    }
+
+    // Later, on a fresh page load: the employee opens "my signals" without starting a report.
+    await openWidget(page, widgetUrl);
+    await openMySignals(page);
+    const item = page.locator('.receipt').filter({ hasText: reference });
+    assert.equal((await item.locator('.state').textContent())?.trim(), 'Doorgestuurd');
+    assert.equal((await item.locator('.message').textContent())?.trim(), 'Doorgegeven aan de politie. Dank je wel voor je signaal.');
+    assert.deepEqual(await axeViolations(page), [], 'my signals');
     assert.deepEqual(problems, [], 'no console errors and no CSP or Trusted Types violations');
   });
 

@@ -3,26 +3,17 @@
  * demo server, talking to the real receiver. Needs `npm run build` (the widget's dist).
  */
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startDemo, type Demo } from '../src/demo-server.js';
+import { freePort, launchChromium, openWidget } from './browser-harness.js';
 import { newDataDir } from './receiver-harness.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 function rows(dataDir: string): Array<{ kind: string; content: string }> {
   const db = new Database(join(dataDir, 'signaal.db'), { readonly: true });
@@ -47,10 +38,7 @@ describe('the widget against the real receiver', () => {
   };
 
   before(async () => {
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
   after(() => browser.close());
 
@@ -72,11 +60,7 @@ describe('the widget against the real receiver', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function openForm(path: string) {
-    await page.goto(`http://localhost:${port}/examples/${path}/`);
-    await page.getByRole('button', { name: 'Signaal doorgeven' }).click();
-    await page.getByRole('dialog').waitFor();
-  }
+  const openForm = (path: string) => openWidget(page, `http://localhost:${port}/examples/${path}/`);
 
   test('an employee reports a signal and sees its reference; the officer gets a mail without content', async () => {
     await openForm('report');

@@ -1,0 +1,95 @@
+/**
+ * Shared steps for the end-to-end tests in headless Chromium (playwright-core, the machine's own
+ * browser): launching, a free port for the demo server, axe, keyboard helpers, and the employee's
+ * side in the widget.
+ */
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer, type AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Headless Chromium from the machine; nothing is downloaded. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Runs axe (WCAG 2.1 A and AA) on the page as it is now; returns the violations, described. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Through the DevTools protocol, so the page's strict CSP does not block the injected script.
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
+  });
+}
+
+/** The focused element, through open shadow roots. */
+export function focused(page: Page) {
+  return page.evaluate(() => {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    if (!element) return undefined;
+    const input = element as HTMLInputElement;
+    return {
+      tag: element.tagName.toLowerCase(),
+      type: input.type ?? '',
+      id: element.id,
+      value: input.value ?? '',
+      checked: Boolean(input.checked),
+      text: (element.textContent ?? '').trim(),
+      label: (input.labels?.[0]?.textContent ?? '').trim(),
+    };
+  });
+}
+
+/** Presses Tab until `matches` holds for the focused element; fails after 40 presses. */
+export async function tabTo(page: Page, matches: (element: NonNullable<Awaited<ReturnType<typeof focused>>>) => boolean, what: string) {
+  for (let press = 0; press < 40; press += 1) {
+    await page.keyboard.press('Tab');
+    const element = await focused(page);
+    if (element && matches(element)) return element;
+  }
+  assert.fail(`Tab never reached ${what}`);
+}
+
+/** Types text one key press at a time. */
+export async function pressKeys(page: Page, text: string) {
+  for (const char of text) await page.keyboard.press(char === ' ' ? 'Space' : char);
+}
+
+/** The employee opens the widget's dialog on a page of the demo server. */
+export async function openWidget(page: Page, url: string) {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Signaal doorgeven' }).click();
+  await page.getByRole('dialog').waitFor();
+}
+
+/** The employee describes what they saw, sends it, and reads the reference from the receipt. */
+export async function reportInWidget(page: Page, description: string): Promise<string> {
+  await page.getByLabel(/Wat heb je gezien of gehoord/).fill(description);
+  await page.getByRole('button', { name: 'Versturen' }).click();
+  await page.getByRole('heading', { name: 'Dank je wel. Je signaal is ontvangen.' }).waitFor();
+  return (await page.locator('.reference').first().textContent())?.trim() ?? '';
+}
+
+/** The employee opens "Mijn meldingen" and waits until every status has been fetched. */
+export async function openMySignals(page: Page) {
+  await page.getByText('Mijn meldingen', { exact: true }).click();
+  await page.getByRole('status').filter({ hasText: /De status is bijgewerkt\.|Niet elke status kon worden opgehaald\./ }).waitFor();
+}
