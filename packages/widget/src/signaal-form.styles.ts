@@ -1,29 +1,9 @@
 import { css } from 'lit';
-import { tokens } from './tokens.styles.js';
+import { baseStyles } from './base.styles.js';
 
 export const formStyles = [
-  tokens,
+  ...baseStyles,
   css`
-    :host {
-      display: block;
-      font-family: var(--_signaal-font);
-      font-size: var(--_signaal-font-size);
-      line-height: 1.5;
-      color: var(--_signaal-color);
-      background: var(--_signaal-background);
-      overflow-wrap: anywhere;
-    }
-    :host([hidden]) {
-      display: none;
-    }
-    .root > * + * {
-      margin-block-start: var(--_signaal-space);
-    }
-    h2,
-    h3 {
-      margin: 0;
-      line-height: 1.3;
-    }
     h2 {
       font-size: 1.375em;
     }
@@ -34,13 +14,6 @@ export const formStyles = [
       font-size: 0.9375em;
       font-weight: 600;
       color: var(--_signaal-muted);
-    }
-    p {
-      margin: 0;
-    }
-    a {
-      color: var(--_signaal-accent);
-      text-underline-offset: 0.15em;
     }
     .emergency {
       padding: 0.5em 0.75em;
@@ -65,64 +38,13 @@ export const formStyles = [
     .officer-name {
       font-weight: 600;
     }
-    form > * + *,
     .plain > * + *,
     details.section > * + * {
       margin-block-start: var(--_signaal-space);
     }
-    fieldset {
-      margin: 0;
-      padding: 0;
-      border: 0;
-      min-inline-size: 0;
-    }
-    legend {
-      padding: 0;
-      font-weight: 600;
-      margin-block-end: 0.25em;
-    }
-    .field {
-      display: grid;
-      gap: 0.25em;
-    }
-    label {
-      font-weight: 600;
-    }
-    .optional,
-    .required {
-      font-weight: 400;
-      color: var(--_signaal-muted);
-    }
-    .hint {
-      color: var(--_signaal-muted);
-    }
-    input[type='text'],
-    input[type='tel'],
-    input[type='email'],
-    input[type='password'],
-    select,
-    textarea {
-      box-sizing: border-box;
-      inline-size: 100%;
-      max-inline-size: 100%;
-      min-block-size: 2.75em;
-      padding: 0.5em;
-      font: inherit;
-      color: var(--_signaal-color);
-      background: var(--_signaal-background);
-      border: 1px solid var(--_signaal-border);
-      border-radius: var(--_signaal-radius);
-    }
-    textarea {
-      resize: vertical;
-    }
     .invalid input,
     .invalid textarea {
       border: 2px solid var(--_signaal-danger);
-    }
-    .error {
-      color: var(--_signaal-danger);
-      font-weight: 600;
     }
     .choice {
       display: flex;
@@ -177,17 +99,7 @@ export const formStyles = [
       margin-block-start: 0.5em;
     }
     dt {
-      font-weight: 600;
       margin-block-start: 0.5em;
-    }
-    dd {
-      margin: 0;
-    }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5em;
-      align-items: center;
     }
     button[aria-disabled='true'] {
       cursor: progress;

@@ -970,7 +970,7 @@ export class SignaalForm extends LitElement {
   override render() {
     const config = this.configState === 'ready' ? this.resolved : undefined;
     const panel = this.#renderPanel();
-    return html`<div class="root" lang=${this.#locale}>
+    return html`<div class="stack" lang=${this.#locale}>
       ${this.hideTitle ? nothing : html`<h2>${this.#t('title')}</h2>`}
       <p class="emergency" part="emergency"><strong>${this.#t('emergency')}</strong></p>
       <div class="visually-hidden" role="status">${this.announcement}</div>

@@ -1,48 +1,18 @@
 import { css } from 'lit';
-// The widget's design tokens, so the inbox looks like the widget; the built module is imported
-// because @signaal/widget does not export its styles (see docs/receiver.md, "The inbox").
-import { tokens } from '../../../widget/dist/tokens.styles.js';
+// The widget's tokens, type, spacing and fields, so the inbox looks like the widget.
+import { baseStyles } from '@signaal/widget/styles';
 
-/** Shared by every inbox element: the widget's tokens, type, fields and tables. */
+/** Shared by every inbox element: the widget's base styles, then the inbox's own tables, badges and sections. */
 export const inboxStyles = [
-  tokens,
+  ...baseStyles,
   css`
-    :host {
-      display: block;
-      font-family: var(--_signaal-font);
-      font-size: var(--_signaal-font-size);
-      line-height: 1.5;
-      color: var(--_signaal-color);
-      background: var(--_signaal-background);
-      overflow-wrap: anywhere;
-    }
-    :host([hidden]) {
-      display: none;
-    }
-    .stack > * + * {
-      margin-block-start: var(--_signaal-space);
-    }
-    h1,
-    h2,
-    h3 {
-      margin: 0;
-      line-height: 1.3;
-    }
     h1 {
       font-size: 1.75em;
     }
     h2 {
       font-size: 1.25em;
     }
-    p {
-      margin: 0;
-    }
-    a {
-      color: var(--_signaal-accent);
-      text-underline-offset: 0.15em;
-    }
-    .muted,
-    .hint {
+    .muted {
       color: var(--_signaal-muted);
     }
     section {
@@ -53,48 +23,13 @@ export const inboxStyles = [
     section > * + * {
       margin-block-start: 0.75em;
     }
-    form > * + * {
-      margin-block-start: var(--_signaal-space);
-    }
-    fieldset {
-      margin: 0;
-      padding: 0;
-      border: 0;
-      min-inline-size: 0;
-    }
-    legend {
-      padding: 0;
-      font-weight: 600;
-      margin-block-end: 0.25em;
-    }
-    .field {
-      display: grid;
-      gap: 0.25em;
-    }
-    label {
-      font-weight: 600;
-    }
-    .optional {
-      font-weight: 400;
-      color: var(--_signaal-muted);
-    }
     input[type='text'],
     input[type='password'],
     select,
     textarea {
-      box-sizing: border-box;
-      inline-size: 100%;
       max-inline-size: 40em;
-      min-block-size: 2.75em;
-      padding: 0.5em;
-      font: inherit;
-      color: var(--_signaal-color);
-      background: var(--_signaal-background);
-      border: 1px solid var(--_signaal-border);
-      border-radius: var(--_signaal-radius);
     }
     textarea {
-      resize: vertical;
       min-block-size: 8em;
     }
     .choice {
@@ -118,10 +53,6 @@ export const inboxStyles = [
     .error-summary:focus-visible {
       outline: 3px solid var(--_signaal-focus);
     }
-    .error {
-      color: var(--_signaal-danger);
-      font-weight: 600;
-    }
     .status-message:not(:empty) {
       padding: 0.5em 0.75em;
       border-inline-start: 4px solid var(--_signaal-accent);
@@ -131,12 +62,6 @@ export const inboxStyles = [
       display: grid;
       grid-template-columns: minmax(8em, max-content) 1fr;
       gap: 0.25em 1em;
-      margin: 0;
-    }
-    dt {
-      font-weight: 600;
-    }
-    dd {
       margin: 0;
     }
     .description {
@@ -155,12 +80,6 @@ export const inboxStyles = [
       color: var(--_signaal-danger);
       background: var(--_signaal-danger-surface);
       font-weight: 600;
-    }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5em;
-      align-items: center;
     }
     @media (max-width: 40em) {
       dl {
