@@ -841,16 +841,19 @@ export class SignaalForm extends LitElement {
   #renderTracked(item: Tracked) {
     const lookup = this.lookups.get(item.reference);
     const kept = this.kept.includes(item as KeptReceipt);
+    const status = typeof lookup === 'object' && 'status' in lookup ? lookup.status : undefined;
     return html`<li class="receipt">
       <p><strong class="reference">${item.reference}</strong>${item.kind ? html` · ${this.#t(`kind.${item.kind}`)}` : nothing}</p>
-      <dl>
-        ${item.receivedAt ? html`<dt>${this.#t('mineSentAt')}</dt><dd>${this.#date(item.receivedAt)}</dd>` : nothing}
-        ${typeof lookup === 'object' && 'status' in lookup
-          ? html`<dt>${this.#t('mineState')}</dt><dd class="state">${this.#t(`state.${lookup.status.state}`)}</dd>
-              <dt>${this.#t('mineUpdatedAt')}</dt><dd>${this.#date(lookup.status.updatedAt)}</dd>
-              ${lookup.status.message ? html`<dt>${this.#t('mineMessage')}</dt><dd class="message">${lookup.status.message}</dd>` : nothing}`
-          : nothing}
-      </dl>
+      ${item.receivedAt || status
+        ? html`<dl>
+            ${item.receivedAt ? html`<dt>${this.#t('mineSentAt')}</dt><dd>${this.#date(item.receivedAt)}</dd>` : nothing}
+            ${status
+              ? html`<dt>${this.#t('mineState')}</dt><dd class="state">${this.#t(`state.${status.state}`)}</dd>
+                  <dt>${this.#t('mineUpdatedAt')}</dt><dd>${this.#date(status.updatedAt)}</dd>
+                  ${status.message ? html`<dt>${this.#t('mineMessage')}</dt><dd class="message">${status.message}</dd>` : nothing}`
+              : nothing}
+          </dl>`
+        : nothing}
       ${lookup === 'loading' ? html`<p class="hint">${this.#t('mineLoading')}</p>` : nothing}
       ${typeof lookup === 'object' && 'failure' in lookup ? html`<p class="error">${lookup.failure}</p>` : nothing}
       ${kept
