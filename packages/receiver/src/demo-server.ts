@@ -98,6 +98,8 @@ async function pages(app: FastifyInstance, api: string, paths: typeof defaultPat
     await site.register(fastifyStatic, { root: paths.widget, prefix: '/packages/widget/dist/', decorateReply: false });
     await site.register(fastifyStatic, { root: paths.sdk, prefix: '/packages/sdk/dist/browser/', decorateReply: false });
     await site.register(fastifyStatic, { root: paths.assets, prefix: '/demo/', decorateReply: false, allowedPath: (path) => path.endsWith('.css') || path.endsWith('.svg') });
+    // Browsers ask for it on every page; an empty answer keeps their consoles free of 404s.
+    site.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
     site.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(indexPage(api, paths.examples)));
   });
 }

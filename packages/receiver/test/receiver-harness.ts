@@ -72,15 +72,23 @@ export function postSignal(url: string, body: unknown, headers: Record<string, s
   });
 }
 
-/** Rows in the signals table, read through a second connection as an operator would. */
-export function countSignals(dataDir: string): number {
+/** Reads the database through a second connection, as an operator would. */
+function readDatabase<T>(dataDir: string, read: (db: Database.Database) => T): T {
   const db = new Database(join(dataDir, 'signaal.db'), { readonly: true, fileMustExist: true });
   try {
-    return (db.prepare('SELECT COUNT(*) AS count FROM signals').get() as { count: number }).count;
+    return read(db);
   } finally {
     db.close();
   }
 }
+
+/** Rows in the signals table. */
+export const countSignals = (dataDir: string): number =>
+  readDatabase(dataDir, (db) => (db.prepare('SELECT COUNT(*) AS count FROM signals').get() as { count: number }).count);
+
+/** The kind and stored content of every signal. */
+export const storedSignals = (dataDir: string): Array<{ kind: string; content: string }> =>
+  readDatabase(dataDir, (db) => db.prepare('SELECT kind, content FROM signals').all() as Array<{ kind: string; content: string }>);
 
 /** A promise with its resolve function, to hold the receiver at a hook until the test lets go. */
 export function deferred<T = void>() {

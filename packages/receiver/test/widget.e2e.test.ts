@@ -3,26 +3,15 @@
  * demo server, talking to the real receiver. Needs `npm run build` (the widget's dist).
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { startDemo, type Demo } from '../src/demo-server.js';
 import { freePort, launchChromium, openWidget } from './browser-harness.js';
-import { newDataDir } from './receiver-harness.js';
+import { newDataDir, storedSignals as rows } from './receiver-harness.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
-
-function rows(dataDir: string): Array<{ kind: string; content: string }> {
-  const db = new Database(join(dataDir, 'signaal.db'), { readonly: true });
-  try {
-    return db.prepare('SELECT kind, content FROM signals').all() as Array<{ kind: string; content: string }>;
-  } finally {
-    db.close();
-  }
-}
 
 describe('the widget against the real receiver', () => {
   let browser: Browser;

@@ -1,0 +1,77 @@
+/**
+ * The README's demo, end to end in headless Chromium: the repository's own examples, served by
+ * the demo server, deliver to the real receiver. What a newcomer does after `npm start`.
+ */
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { startDemo, type Demo } from '../src/demo-server.js';
+import { axeViolations, freePort, launchChromium, reportInWidget } from './browser-harness.js';
+import { newDataDir, storedSignals } from './receiver-harness.js';
+
+describe('the demo with the repository examples', () => {
+  let browser: Browser;
+  let demo: Demo;
+  let page: Page;
+  let dataDir: string;
+  const problems: string[] = [];
+
+  before(async () => {
+    browser = await launchChromium();
+  });
+  after(() => browser.close());
+
+  beforeEach(async () => {
+    dataDir = newDataDir();
+    problems.length = 0;
+    demo = await startDemo({ port: await freePort(), dataDir, secret: Buffer.alloc(32, 7), onMail: () => {} });
+    page = await browser.newPage();
+    // A page error, a failed load (also of the favicon) or a CSP violation shows in the console.
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    page.on('pageerror', (error) => problems.push(error.message));
+  });
+  afterEach(async () => {
+    await page.close();
+    await demo.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('the index page links both examples', async () => {
+    await page.goto(demo.url);
+    for (const name of ['script-tag', 'case-system']) {
+      const href = await page.locator(`a[href$="/examples/${name}/"]`).first().getAttribute('href');
+      assert.ok(href, `the index links examples/${name}/`);
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  test('script-tag example: a newcomer clicks the button, sends a signal and sees its reference', async () => {
+    await page.goto(`${demo.url}/examples/script-tag/`);
+    // The page has the button twice: in a news item and floating in the corner.
+    await page.getByRole('region', { name: 'Nieuws' }).getByRole('button', { name: 'Signaal doorgeven' }).click();
+    await page.getByRole('dialog').waitFor();
+    const reference = await reportInWidget(page, 'Drie jongens staan elke ochtend om vijf uur te wachten op een busje.');
+    assert.match(reference, /^SG-/);
+    const stored = storedSignals(dataDir);
+    assert.equal(stored.length, 1);
+    assert.match(stored[0]?.content ?? '', /busje/);
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(problems, []);
+  });
+
+  test('case-system example: the inline form carries the employee and the case into the signal', async () => {
+    await page.goto(`${demo.url}/examples/case-system/`);
+    const panel = page.getByRole('complementary', { name: 'Signaal doorgeven' });
+    await panel.getByLabel(/Wat heb je gezien of gehoord/).fill('Elf mensen ingeschreven op één adres; een man deed het woord voor iedereen.');
+    await panel.getByRole('button', { name: 'Versturen' }).click();
+    await panel.getByRole('heading', { name: 'Dank je wel. Je signaal is ontvangen.' }).waitFor();
+    assert.match((await panel.locator('.reference').first().textContent()) ?? '', /SG-/);
+    const stored = storedSignals(dataDir);
+    assert.equal(stored.length, 1);
+    assert.match(stored[0]?.content ?? '', /Z-2024-01873/, 'the case reference from the case screen');
+    assert.match(stored[0]?.content ?? '', /Anouk Jansen/, 'the employee from the case screen');
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(problems, []);
+  });
+});
