@@ -1,8 +1,12 @@
 // One array of builds; each says who it is for. Built in order: the widget and the receiver
 // import the SDK's build, so it comes first.
+import { rmSync } from 'node:fs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+
+// Start from empty dist folders, so no hashed chunk of an earlier build is served or published.
+for (const pkg of ['sdk', 'widget', 'receiver']) rmSync(`packages/${pkg}/dist`, { recursive: true, force: true });
 
 const ts = (pkg, options = {}) =>
   typescript({ tsconfig: `packages/${pkg}/tsconfig.json`, outputToFilesystem: true, ...options });
