@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fieldIssues, isSecureEndpoint, localeSchema, remoteConfigSchema } from '@signaal/sdk';
 import type { MailSettings } from './mail.js';
+import { readJsonFile } from './json-file.js';
 import { loadOfficers } from './officers.js';
 import { loadSecret } from './receipt.js';
 import type { ReceiverOptions, RemoteConfig } from './server.js';
@@ -175,17 +175,11 @@ export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
  * every bad field, e.g. `officer.email: invalid-email`.
  */
 export function loadWidgetConfig(path: string): RemoteConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new SettingsError(`Cannot read the configuration file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
-  }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = readJsonFile(path, 'configuration file');
   } catch (error) {
-    throw new SettingsError(`The configuration file ${path} is not valid JSON: ${(error as Error).message}`);
+    throw new SettingsError((error as Error).message);
   }
   const result = remoteConfigSchema.safeParse(json);
   if (!result.success) {

@@ -1,5 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readJsonFile } from './json-file.js';
 
 /** An officer who may sign in to the inbox. */
 export interface OfficerAccount {
@@ -82,17 +82,5 @@ export function parseOfficers(json: unknown, source = 'officers'): OfficerAccoun
 
 /** Reads and checks the officers file at `path`. */
 export function loadOfficers(path: string): OfficerAccount[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new TypeError(`Cannot read the officers file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new TypeError(`The officers file ${path} is not valid JSON.`);
-  }
-  return parseOfficers(json, path);
+  return parseOfficers(readJsonFile(path, 'officers file'), path);
 }
