@@ -10,8 +10,6 @@ import {
   type SignaalErrorCode,
   type Signal,
   type SignalDraft,
-  type Stats,
-  type Status,
   type WidgetConfig,
 } from '@signaal/sdk';
 import { createClient, type ClientOptions } from '@signaal/sdk';
@@ -19,9 +17,11 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import { SignaalErrorEvent, SignaalSubmitEvent, SignaalSubmittedEvent } from './events.js';
 import { fill, resolveLocale, type WidgetLocale } from './locale.js';
-import { en } from './messages/en.js';
-import { nl, type MessageKey, type Messages } from './messages/nl.js';
-import { forgetReceipt, keepReceipt, readReceipts, type KeptReceipt } from './receipt-store.js';
+import { buttonEn, buttonNl } from './messages/button.js';
+import { loadedMessages, loadMessages } from './messages/load-messages.js';
+import type { MessageKey, Messages } from './messages/nl.js';
+import type { MySignals } from './my-signals.js';
+import { keepReceipt } from './receipt-store.js';
 import { resolveConfig } from './resolve-config.js';
 import { formStyles } from './signaal-form.styles.js';
 import { VERSION } from './version.js';
@@ -82,11 +82,6 @@ const webUrl = (url: string | undefined): string | undefined => {
 
 const trimmed = (value: string) => value.trim() || undefined;
 
-/** A receipt the "my signals" view follows: kept in this browser, or typed in (memory only). */
-type Tracked = Pick<KeptReceipt, 'reference' | 'token'> & Partial<KeptReceipt>;
-/** One receipt's current status, or why it could not be fetched. */
-type Lookup = 'loading' | { status: Status } | { failure: string };
-
 /**
  * The form to pass on a signal of possible human trafficking or labour exploitation to the
  * municipality's designated officer, or to ask them for a conversation. Use it inline (for
@@ -143,6 +138,8 @@ export class SignaalForm extends LitElement {
   @property({ type: Boolean, attribute: 'hide-title' }) hideTitle = false;
 
   @state() private configState: 'loading' | 'ready' | 'invalid' = 'loading';
+  /** The language whose texts are shown; undefined until the first language's texts are here. */
+  @state() private textsLocale: WidgetLocale | undefined;
   @state() private resolved?: WidgetConfig;
   @state() private phase: Phase = 'edit';
   @state() private kind: 'signal' | 'sparring' = 'signal';
@@ -170,13 +167,8 @@ export class SignaalForm extends LitElement {
   @state() private youOpen = false;
   @state() private receiptKept = false;
   @state() private mineOpen = false;
-  @state() private kept: KeptReceipt[] = [];
-  @state() private looked: Tracked | undefined;
-  @state() private lookups = new Map<string, Lookup>();
-  @state() private lookupReference = '';
-  @state() private lookupToken = '';
-  @state() private lookupErrors: FieldError[] = [];
-  @state() private stats: Stats | 'loading' | undefined;
+  /** The "my signals" view's code: not asked for yet, loading, failed to load, or there. */
+  @state() private mineView: 'none' | 'loading' | 'failed' | 'ready' = 'none';
 
   @query('#f-description') private descriptionField?: HTMLTextAreaElement | null;
   #client?: SignaalClient;
@@ -186,7 +178,21 @@ export class SignaalForm extends LitElement {
   /** Settles once the current configuration is resolved, valid or not. */
   #configured: Promise<void> = Promise.resolve();
   #focusAfterRender: string | undefined;
-  #mineRun?: AbortController;
+  /** The language whose texts are being fetched, so each switch fetches once. */
+  #textsWanted: WidgetLocale | undefined;
+  /** Settles once the wanted language's texts are shown (or Dutch, if they failed to load). */
+  #textsReady: Promise<void> = Promise.resolve();
+
+  /** `lang` is not a reactive property (it stays the native one); its changes re-render. */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' && old !== value) this.requestUpdate();
+  }
+  #mine?: MySignals;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -197,10 +203,10 @@ export class SignaalForm extends LitElement {
     super.disconnectedCallback();
     removeEventListener('beforeunload', this.#onBeforeUnload);
     this.#configRun?.abort();
-    this.#mineRun?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#useTexts(this.#locale);
     if (changed.has('endpoint') || changed.has('mailbox') || changed.has('configSrc') || changed.has('config') || changed.has('clientOptions')) void this.#configure();
     if (changed.has('reporter') && this.reporter) {
       this.name = this.reporter.name ?? this.name;
@@ -227,6 +233,7 @@ export class SignaalForm extends LitElement {
   async focusFirstField(): Promise<void> {
     await this.updateComplete;
     await this.#configured;
+    await this.#textsReady;
     await this.updateComplete;
     const target =
       this.descriptionField ?? this.renderRoot.querySelector<HTMLElement>('[data-autofocus], h2, h3[tabindex]');
@@ -271,14 +278,44 @@ export class SignaalForm extends LitElement {
     }
   }
 
+  /** The language the page asks for (see `resolveLocale`). */
   get #locale(): WidgetLocale {
     return resolveLocale(this, this.resolved?.locale);
   }
 
+  /** The language on screen: the asked one once its texts are here; Dutch until then or if they fail. */
+  get #shown(): WidgetLocale {
+    return this.textsLocale ?? 'nl';
+  }
+
+  /**
+   * Shows a language's texts, fetching them first if needed. Until they are here the previous
+   * language stays on screen (or, on the first render, a loading line in the asked language),
+   * so the form is never half translated. If they cannot be fetched, Dutch stays.
+   */
+  #useTexts(locale: WidgetLocale): void {
+    if (loadedMessages(locale)) {
+      this.textsLocale = locale;
+      this.#textsWanted = undefined;
+      return;
+    }
+    if (this.#textsWanted === locale) return;
+    this.#textsWanted = locale;
+    this.#textsReady = loadMessages(locale).then(
+      () => {
+        if (this.#textsWanted === locale) this.requestUpdate();
+      },
+      () => {
+        if (this.#textsWanted !== locale) return;
+        console.error(`[signaal] The ${locale} texts could not be loaded; the form is shown in Dutch.`);
+        this.textsLocale = 'nl';
+      },
+    );
+  }
+
   #t(key: MessageKey, values?: Record<string, string>): string {
-    const locale = this.#locale;
-    const text =
-      this.messages?.[locale]?.[key] ?? this.resolved?.messages?.[locale]?.[key] ?? (locale === 'en' ? en : nl)[key];
+    const locale = this.#shown;
+    const text = this.messages?.[locale]?.[key] ?? this.resolved?.messages?.[locale]?.[key] ?? loadedMessages(locale)![key];
     return fill(text, values);
   }
 
@@ -385,7 +422,7 @@ export class SignaalForm extends LitElement {
       this.receipt = receipt;
       // Only the reference, token, time and kind; with keepReceipts off nothing is written.
       this.receiptKept = Boolean(this.resolved?.keepReceipts) && keepReceipt(receipt, prepared.kind);
-      if (this.mineOpen) void this.#refreshMine();
+      if (this.mineOpen) void this.#mine?.refresh();
       this.#clear();
       this.#show('receipt', this.#t(receipt.kind === 'sparring' || prepared.kind === 'sparring' ? 'receiptTitleSparring' : 'receiptTitle'));
       this.dispatchEvent(new SignaalSubmittedEvent(receipt));
@@ -485,96 +522,50 @@ export class SignaalForm extends LitElement {
   };
 
   #errorFor(field: Field): FieldError | undefined {
-    return [...this.errors, ...this.lookupErrors].find((item) => item.field === field);
-  }
-
-  #tracked(): Tracked[] {
-    const looked = this.looked;
-    return looked && !this.kept.some((item) => item.reference === looked.reference) ? [...this.kept, looked] : this.kept;
+    return [...this.errors, ...(this.#mine?.errors ?? [])].find((item) => item.field === field);
   }
 
   #onMineToggle = (event: Event) => {
     const open = (event.target as HTMLDetailsElement).open;
     if (open === this.mineOpen) return;
     this.mineOpen = open;
-    if (open) void this.#refreshMine();
-    else this.#mineRun?.abort();
+    if (!open) this.#mine?.stop();
+    else if (this.#mine) void this.#mine.refresh();
+    else void this.#loadMine();
   };
 
-  /** Reads the kept receipts again and fetches every status (and the figures, if configured). */
-  async #refreshMine(): Promise<void> {
-    const client = this.#client;
-    if (!client?.canSubmit) return;
-    this.#mineRun?.abort();
-    const run = (this.#mineRun = new AbortController());
-    this.kept = this.resolved?.keepReceipts ? readReceipts() : [];
-    if (this.resolved?.showStats) void this.#loadStats(client, run.signal);
-    const tracked = this.#tracked();
-    if (!tracked.length) return;
-    this.lookups = new Map(tracked.map((item) => [item.reference, 'loading']));
-    this.#announce(this.#t('mineLoading'));
-    const fetched = await Promise.all(tracked.map((item) => this.#fetchStatus(client, item, run.signal)));
-    if (!run.signal.aborted) this.#announce(this.#t(fetched.every(Boolean) ? 'mineLoaded' : 'mineSomeFailed'));
-  }
-
-  /** Fetches one status; a failure shows beside that receipt only. */
-  async #fetchStatus(client: SignaalClient, item: Tracked, signal: AbortSignal): Promise<boolean> {
-    let lookup: Lookup;
+  /** Loads the "my signals" view's chunk on first open; a failure says so inside the section. */
+  async #loadMine(): Promise<void> {
+    if (this.mineView === 'loading') return;
+    this.mineView = 'loading';
+    this.#announce(this.#t('mineOpening'));
     try {
-      lookup = { status: await client.status({ reference: item.reference, statusToken: item.token }, { signal }) };
-    } catch (error) {
-      const code = isSignaalError(error) ? error.code : 'network';
-      // A wrong token and an unknown reference get the same answer from the backend: 404.
-      lookup = { failure: code === 'rejected' ? this.#t('mineNotFound') : this.#t('mineFailed', { reason: this.#t(`error.${code}`) }) };
-    }
-    if (signal.aborted) return false;
-    this.lookups = new Map(this.lookups).set(item.reference, lookup);
-    return 'status' in lookup;
-  }
-
-  async #loadStats(client: SignaalClient, signal: AbortSignal): Promise<void> {
-    this.stats = 'loading';
-    let stats: Stats | undefined;
-    try {
-      stats = await client.stats({ signal });
+      const { MySignals } = await import('./my-signals.js');
+      const form = this;
+      this.#mine ??= new MySignals({
+        addController: (controller) => this.addController(controller),
+        removeController: (controller) => this.removeController(controller),
+        requestUpdate: () => this.requestUpdate(),
+        get updateComplete() {
+          return form.updateComplete;
+        },
+        client: () => this.#client,
+        config: () => this.resolved,
+        locale: () => this.#shown,
+        t: (key, values) => this.#t(key, values),
+        announce: (text) => this.#announce(text),
+        focusAfterRender: (selector) => (this.#focusAfterRender = selector),
+        input: (field, label, value, set, options) => this.#input(field, label, value, set, options),
+        summary: (errors, id) => this.#renderSummary(errors, id),
+      });
+      this.mineView = 'ready';
+      this.announcement = '';
+      if (this.mineOpen) await this.#mine.refresh();
     } catch {
-      // Figures are a nicety: without them the view simply shows none.
+      this.mineView = 'failed';
+      this.#announce(this.#t('mineLoadFailed'));
     }
-    if (!signal.aborted) this.stats = stats;
   }
-
-  #onLookup = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const client = this.#client;
-    const reference = this.lookupReference.trim();
-    const token = this.lookupToken.trim();
-    const errors: FieldError[] = [];
-    if (!reference || reference.length > 64) errors.push({ field: 'lookupReference', key: 'invalid.lookupReference' });
-    if (token.length < 22 || token.length > 256) errors.push({ field: 'lookupToken', key: 'invalid.lookupToken' });
-    this.lookupErrors = errors;
-    if (errors.length) {
-      this.#focusAfterRender = '#f-lookup-summary';
-      return;
-    }
-    if (!client) return;
-    this.#mineRun?.abort();
-    const run = (this.#mineRun = new AbortController());
-    const looked = { reference, token };
-    this.looked = looked;
-    this.lookups = new Map(this.lookups).set(reference, 'loading');
-    this.#announce(this.#t('mineLoading'));
-    const found = await this.#fetchStatus(client, looked, run.signal);
-    if (run.signal.aborted) return;
-    const lookup = this.lookups.get(reference);
-    this.#announce(found ? this.#t('mineLoaded') : typeof lookup === 'object' && 'failure' in lookup ? lookup.failure : '');
-  };
-
-  #forget = (reference: string) => {
-    forgetReceipt(reference);
-    this.kept = this.kept.filter((item) => item.reference !== reference);
-    this.#announce(this.#t('mineForgotten', { reference }));
-    this.#focusAfterRender = '#f-mine > summary';
-  };
 
   #input(
     field: Field,
@@ -698,7 +689,7 @@ export class SignaalForm extends LitElement {
                         this.chosen = next;
                       }}
                     />
-                    <span>${item.label[this.#locale]}</span>
+                    <span>${item.label[this.#shown]}</span>
                   </label>`,
                 )}
               </fieldset>
@@ -833,77 +824,25 @@ export class SignaalForm extends LitElement {
     }
   }
 
-  #date(iso: string, time = true): string {
-    const options: Intl.DateTimeFormatOptions = time ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: 'long' };
-    return new Intl.DateTimeFormat(this.#locale === 'en' ? 'en-GB' : 'nl-NL', options).format(new Date(iso));
-  }
-
-  #renderTracked(item: Tracked) {
-    const lookup = this.lookups.get(item.reference);
-    const kept = this.kept.includes(item as KeptReceipt);
-    const status = typeof lookup === 'object' && 'status' in lookup ? lookup.status : undefined;
-    return html`<li class="receipt">
-      <p><strong class="reference">${item.reference}</strong>${item.kind ? html` · ${this.#t(`kind.${item.kind}`)}` : nothing}</p>
-      ${item.receivedAt || status
-        ? html`<dl>
-            ${item.receivedAt ? html`<dt>${this.#t('mineSentAt')}</dt><dd>${this.#date(item.receivedAt)}</dd>` : nothing}
-            ${status
-              ? html`<dt>${this.#t('mineState')}</dt><dd class="state">${this.#t(`state.${status.state}`)}</dd>
-                  <dt>${this.#t('mineUpdatedAt')}</dt><dd>${this.#date(status.updatedAt)}</dd>
-                  ${status.message ? html`<dt>${this.#t('mineMessage')}</dt><dd class="message">${status.message}</dd>` : nothing}`
-              : nothing}
-          </dl>`
-        : nothing}
-      ${lookup === 'loading' ? html`<p class="hint">${this.#t('mineLoading')}</p>` : nothing}
-      ${typeof lookup === 'object' && 'failure' in lookup ? html`<p class="error">${lookup.failure}</p>` : nothing}
-      ${kept
-        ? html`<button class="secondary" type="button" @click=${() => this.#forget(item.reference)}>
-            ${this.#t('mineForget')} <span class="visually-hidden">${item.reference}</span>
-          </button>`
-        : nothing}
-    </li>`;
-  }
-
-  #renderStats() {
-    const stats = this.stats;
-    if (!this.resolved?.showStats || !stats) return nothing;
-    if (stats === 'loading') return html`<p class="hint">${this.#t('statsLoading')}</p>`;
-    return html`<h3 class="small" id="f-stats-title">${this.#t('statsTitle', { from: this.#date(stats.period.from, false) })}</h3>
-      <dl class="stats" aria-labelledby="f-stats-title">
-        <dt>${this.#t('statsTotal')}</dt>
-        <dd>${stats.byKind.signal ?? stats.total}</dd>
-        <dt>${this.#t('statsForwarded')}</dt>
-        <dd>${stats.byState.forwarded ?? 0}</dd>
-      </dl>`;
-  }
-
   #renderMine() {
     if (!this.#client?.canSubmit) return nothing;
-    const tracked = this.#tracked();
+    const view = this.mineView;
     return html`<details class="mine" part="mine" id="f-mine" .open=${this.mineOpen} @toggle=${this.#onMineToggle}>
       <summary>${this.#t('mineTitle')}</summary>
       <p>${this.#t('mineIntro', { officer: this.#officerName })}</p>
-      ${this.#renderStats()}
-      ${this.kept.length ? html`<p class="hint">${this.#t('mineKeptHint')}</p>` : nothing}
-      ${tracked.length
-        ? html`<ul class="receipts">
-              ${tracked.map((item) => this.#renderTracked(item))}
-            </ul>
-            <button class="secondary" type="button" @click=${() => void this.#refreshMine()}>${this.#t('mineRefresh')}</button>`
-        : nothing}
-      <form class="lookup" novalidate aria-labelledby="f-lookup-title" @submit=${this.#onLookup}>
-        <h3 class="small" id="f-lookup-title">${this.#t('lookupTitle')}</h3>
-        <p class="hint">${this.#t('lookupHint')}</p>
-        ${this.#renderSummary(this.lookupErrors, 'f-lookup-summary')}
-        ${this.#input('lookupReference', 'lookupReference', this.lookupReference, (value) => (this.lookupReference = value), { required: true })}
-        ${this.#input('lookupToken', 'lookupToken', this.lookupToken, (value) => (this.lookupToken = value), { required: true, type: 'password' })}
-        <button type="submit">${this.#t('lookupSubmit')}</button>
-      </form>
+      ${view === 'ready' && this.#mine
+        ? this.#mine.render()
+        : view === 'failed'
+          ? html`<p class="error">${this.#t('mineLoadFailed')}</p>
+              <button class="secondary" type="button" @click=${() => void this.#loadMine()}>${this.#t('retry')}</button>`
+          : view === 'loading'
+            ? html`<p class="hint">${this.#t('mineOpening')}</p>`
+            : nothing}
     </details>`;
   }
 
   #renderInfo(config: WidgetConfig | undefined) {
-    const locale = this.#locale;
+    const locale = this.#shown;
     const external = config?.externalReporting;
     const faq = [
       ...(['faqAnonymous', 'faqAccusation', 'faqSure'] as const).map((key) => ({
@@ -971,9 +910,16 @@ export class SignaalForm extends LitElement {
   }
 
   override render() {
+    if (!this.textsLocale) {
+      // The first render waits for the asked language's texts; the button's texts are always here.
+      const locale = this.#locale;
+      return html`<div class="stack" lang=${locale}>
+        <p role="status">${this.messages?.[locale]?.loading ?? (locale === 'en' ? buttonEn : buttonNl).loading}</p>
+      </div>`;
+    }
     const config = this.configState === 'ready' ? this.resolved : undefined;
     const panel = this.#renderPanel();
-    return html`<div class="stack" lang=${this.#locale}>
+    return html`<div class="stack" lang=${this.#shown}>
       ${this.hideTitle ? nothing : html`<h2>${this.#t('title')}</h2>`}
       <p class="emergency" part="emergency"><strong>${this.#t('emergency')}</strong></p>
       <div class="visually-hidden" role="status">${this.announcement}</div>

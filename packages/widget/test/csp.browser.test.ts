@@ -37,6 +37,10 @@ describe('a page with a strict Content-Security-Policy and Trusted Types', () =>
       await waitUntil(() => inForm(form, '.panel.success'), 'no receipt', { timeout: 10_000 });
       expect(inForm(form, '.reference')!.textContent).to.match(/^SG-/);
 
+      // "My signals" loads its code with a dynamic import, under the same policy.
+      inForm<HTMLElement>(form, '#f-mine > summary')!.click();
+      await waitUntil(() => inForm(form, '#f-lookupReference'), 'my signals did not load', { timeout: 10_000 });
+
       // The inline form renders under the same policy too.
       const inline = doc.querySelector('body > main > signaal-form') as SignaalForm;
       await waitUntil(() => inForm(inline, '#f-description'));

@@ -25,7 +25,7 @@ async function deliver(form: SignaalForm, description = 'Vier mensen slapen in d
   return receipt;
 }
 
-/** Opens "my signals" as a click on its summary would. */
+/** Opens "my signals" as a click on its summary would, and waits until its view has loaded. */
 async function openMine(form: SignaalForm): Promise<HTMLDetailsElement> {
   const mine = part<HTMLDetailsElement>(form, '#f-mine')!;
   const toggled = oneEvent(mine, 'toggle');
@@ -33,6 +33,7 @@ async function openMine(form: SignaalForm): Promise<HTMLDetailsElement> {
   await toggled;
   await form.updateComplete;
   expect(mine.open).to.equal(true);
+  await waitUntil(() => part(form, '#f-mine .lookup'), 'the my signals view did not load', { timeout: 10_000 });
   return mine;
 }
 
@@ -236,6 +237,7 @@ describe('my signals', () => {
     expect(text(deepActive())).to.equal('Mijn meldingen');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => part<HTMLDetailsElement>(form, '#f-mine')!.open, 'Enter did not open my signals');
+    await waitUntil(() => part(form, '#f-lookupReference'), 'the my signals view did not load', { timeout: 10_000 });
     await sendKeys({ press: 'Tab' });
     expect(deepActive()?.id).to.equal('f-lookupReference');
     await sendKeys({ type: receipt.reference });

@@ -109,6 +109,8 @@ export const en: Messages = {
   configLoading: 'Loading settings…',
 
   mineTitle: 'My signals',
+  mineOpening: 'Loading my signals…',
+  mineLoadFailed: 'My signals could not be loaded. You can try again; the form itself still works.',
   mineIntro: 'See how things stand with what you passed on. You see only the status and the message from {officer}, not what you wrote.',
   mineKeptHint: 'These were sent from this browser. On a shared computer, better forget them.',
   mineRefresh: 'Refresh',

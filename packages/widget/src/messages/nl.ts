@@ -112,6 +112,8 @@ export const nl = {
   configLoading: 'Instellingen laden…',
 
   mineTitle: 'Mijn meldingen',
+  mineOpening: 'Mijn meldingen laden…',
+  mineLoadFailed: 'Mijn meldingen konden niet worden geladen. Je kunt het opnieuw proberen; het formulier werkt gewoon.',
   mineIntro: 'Zie hoe het staat met wat je hebt doorgegeven. Je ziet alleen de status en het bericht van {officer}, niet wat je schreef.',
   mineKeptHint: 'Deze meldingen zijn verstuurd vanuit deze browser. Op een gedeelde computer kun je ze beter vergeten.',
   mineRefresh: 'Vernieuwen',

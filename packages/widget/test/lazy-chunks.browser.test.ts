@@ -1,0 +1,158 @@
+// The chunks loaded on demand (English texts, "my signals"), on host pages of their own, so each
+// starts with an empty module map: the script-tag entry only, as on a municipality's intranet.
+import { expect, waitUntil } from '@open-wc/testing';
+import type { SignaalForm } from '../src/signaal-form.js';
+
+type LazyWindow = Window & typeof globalThis & { signaalRenders: string[]; axe: { run(context: Element): Promise<{ violations: { id: string }[] }> } };
+
+const frames: HTMLIFrameElement[] = [];
+
+async function loadPage(page: string, lang: string): Promise<{ win: LazyWindow; form: SignaalForm }> {
+  const frame = document.createElement('iframe');
+  frame.style.inlineSize = '800px';
+  frame.style.blockSize = '900px';
+  frame.src = `/packages/widget/test/fixtures/${page}?lang=${lang}&run=${crypto.randomUUID()}`;
+  document.body.append(frame);
+  frames.push(frame);
+  // Not the load event: Firefox holds it until pending dynamic imports settle, past the loading states.
+  const rendered = () => frame.contentDocument?.querySelector('signaal-form')?.shadowRoot?.querySelector('.stack');
+  await waitUntil(rendered, 'the form did not render', { timeout: 10_000 });
+  return { win: frame.contentWindow as LazyWindow, form: frame.contentDocument!.querySelector('signaal-form') as SignaalForm };
+}
+
+const requested = (win: Window, path: string) =>
+  win.performance.getEntriesByType('resource').some((entry) => new URL(entry.name).pathname.includes(path));
+const englishModule = '/src/messages/en.';
+const mySignalsModule = '/src/my-signals.';
+const inForm = <T extends Element = HTMLElement>(form: SignaalForm, selector: string) => form.shadowRoot!.querySelector<T>(selector);
+const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const status = (form: SignaalForm) => text(inForm(form, '[role="status"]'));
+
+async function noViolations(win: LazyWindow, element: Element): Promise<void> {
+  const { violations } = await win.axe.run(element);
+  expect(violations.map((violation) => violation.id)).to.deep.equal([]);
+}
+
+/** Opens "my signals" as a click on its summary would. */
+async function openMine(form: SignaalForm): Promise<HTMLDetailsElement> {
+  await waitUntil(() => inForm(form, '#f-mine'), 'no my signals section', { timeout: 10_000 });
+  const mine = inForm<HTMLDetailsElement>(form, '#f-mine')!;
+  mine.querySelector('summary')!.click();
+  await waitUntil(() => mine.open, 'my signals did not open');
+  return mine;
+}
+
+// Words only the Dutch texts have: none of them may show on an English page.
+const dutch = /Signaal doorgeven|Acuut gevaar|Instellingen laden|Goed om te weten|Het formulier wordt geladen/;
+
+describe('chunks loaded on demand', () => {
+  afterEach(() => {
+    for (const frame of frames.splice(0)) frame.remove();
+  });
+
+  it('shows an English page in English from its first render, once the English texts have loaded', async () => {
+    const { win, form } = await loadPage('lazy.html', 'en');
+    await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
+    expect(requested(win, englishModule), 'the English texts were fetched').to.equal(true);
+    expect(win.signaalRenders.length).to.be.greaterThan(0);
+    for (const render of win.signaalRenders) expect(render).not.to.match(dutch);
+    expect(win.signaalRenders[0], 'the first render').to.match(/^(Loading the form…|Pass on a signal)/);
+    expect(text(inForm(form, '.emergency'))).to.equal('Acute danger? Call 112.');
+    expect(inForm(form, '.stack')!.lang).to.equal('en');
+    await noViolations(win, form);
+  });
+
+  it('does not fetch the English texts on a Dutch page', async () => {
+    const { win, form } = await loadPage('lazy.html', 'nl');
+    await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
+    expect(text(inForm(form, '.emergency'))).to.equal('Acuut gevaar? Bel 112.');
+    expect(requested(win, '/src/signaal-form.'), 'the resource entries see module requests').to.equal(true);
+    expect(requested(win, englishModule)).to.equal(false);
+  });
+
+  it('switches to English when the lang attribute changes, without a half-translated render', async () => {
+    const { win, form } = await loadPage('lazy.html', 'nl');
+    await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
+    const before = win.signaalRenders.length;
+    form.setAttribute('lang', 'en');
+    await waitUntil(() => text(inForm(form, '.emergency')) === 'Acute danger? Call 112.', 'the form did not switch to English', { timeout: 10_000 });
+    expect(text(inForm(form, '[part="submit"]'))).to.equal('Send');
+    for (const render of win.signaalRenders.slice(before)) {
+      expect(/Acuut gevaar/.test(render) && /Pass on a signal|Good to know/.test(render), 'Dutch and English at once').to.equal(false);
+    }
+    form.setAttribute('lang', 'nl');
+    await waitUntil(() => text(inForm(form, '.emergency')) === 'Acuut gevaar? Bel 112.', 'the form did not switch back to Dutch');
+  });
+
+  it('loads my signals only when the section is first opened, and it works after loading', async () => {
+    const { win, form } = await loadPage('lazy.html', 'nl');
+    await waitUntil(() => inForm(form, '#f-mine'), 'no my signals section', { timeout: 10_000 });
+    expect(requested(win, mySignalsModule), 'not before opening').to.equal(false);
+    await openMine(form);
+    await waitUntil(() => inForm(form, '#f-lookupReference'), 'the my signals view did not load', { timeout: 10_000 });
+    expect(requested(win, mySignalsModule)).to.equal(true);
+    await noViolations(win, form);
+
+    const field = inForm<HTMLInputElement>(form, '#f-lookupToken')!;
+    field.value = 'te kort';
+    field.dispatchEvent(new win.InputEvent('input', { bubbles: true, composed: true }));
+    inForm<HTMLButtonElement>(form, '.lookup button[type="submit"]')!.click();
+    await waitUntil(() => inForm(form, '#f-lookup-summary'), 'no error summary');
+    expect(text(inForm(form, '#f-lookup-summary'))).to.contain('Vul de code in zoals je die kreeg.');
+    expect(field.getAttribute('aria-invalid')).to.equal('true');
+  });
+});
+
+describe('chunks that fail to load', () => {
+  afterEach(() => {
+    for (const frame of frames.splice(0)) frame.remove();
+  });
+
+  it('shows an English page in Dutch when the English texts cannot be loaded, without breaking the page', async () => {
+    const { win, form } = await loadPage('lazy-broken.html', 'en');
+    expect(text(inForm(form, '.stack')), 'the loading state is in English').to.equal('Loading the form…');
+    await noViolations(win, form);
+    expect(text(inForm(form, '.stack')), 'axe checked the loading state').to.equal('Loading the form…');
+
+    await waitUntil(() => inForm(form, '#f-description'), 'the form did not fall back to Dutch', { timeout: 10_000 });
+    expect(requested(win, '/flaky/lazy-broken/slow/1000000/en.js'), 'the failing URL was really asked for').to.equal(true);
+    expect(text(inForm(form, '.emergency'))).to.equal('Acuut gevaar? Bel 112.');
+    expect(inForm(form, '.stack')!.lang).to.equal('nl');
+    expect(win.signaalConsoleErrors.join('\n')).to.contain('The en texts could not be loaded');
+    expect(win.signaalPageErrors).to.deep.equal([]);
+    expect(win.document.querySelector('h1')!.textContent).to.equal('Zaakoverzicht');
+    await noViolations(win, form);
+  });
+
+  it('says so inside my signals when its code cannot be loaded, and the form keeps working', async () => {
+    const { win, form } = await loadPage('lazy-broken.html', 'nl');
+    await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
+    const mine = await openMine(form);
+    await waitUntil(() => status(form) === 'Mijn meldingen laden…', 'the loading was not announced');
+    expect(text(mine)).to.contain('Mijn meldingen laden…');
+    await noViolations(win, form);
+    expect(status(form), 'axe checked the loading state').to.equal('Mijn meldingen laden…');
+
+    const failed = 'Mijn meldingen konden niet worden geladen. Je kunt het opnieuw proberen; het formulier werkt gewoon.';
+    await waitUntil(() => status(form) === failed, 'the failure was not announced', { timeout: 10_000 });
+    expect(requested(win, '/flaky/lazy-broken/slow/1000000/my-signals.js'), 'the failing URL was really asked for').to.equal(true);
+    expect(text(mine.querySelector('.error'))).to.equal(failed);
+    expect(inForm(form, '#f-lookupReference')).to.equal(null);
+    await noViolations(win, form);
+    expect(win.signaalPageErrors).to.deep.equal([]);
+
+    // Trying again asks again and announces the outcome again (a browser may keep the failed module).
+    const region = inForm(form, '[role="status"]')!;
+    const announcements: string[] = [];
+    new win.MutationObserver(() => announcements.push(text(region))).observe(region, { childList: true, subtree: true, characterData: true });
+    [...mine.querySelectorAll('button')].find((button) => text(button) === 'Opnieuw proberen')!.click();
+    await waitUntil(() => announcements.includes('Mijn meldingen laden…') && announcements.at(-1) === failed, 'trying again was not announced', { timeout: 10_000 });
+
+    const field = inForm<HTMLTextAreaElement>(form, '#f-description')!;
+    field.value = 'Het formulier werkt zonder mijn meldingen.';
+    field.dispatchEvent(new win.InputEvent('input', { bubbles: true, composed: true }));
+    inForm<HTMLButtonElement>(form, '[part="submit"]')!.click();
+    await waitUntil(() => inForm(form, '.panel.success'), 'no receipt', { timeout: 10_000 });
+    expect(text(inForm(form, '.reference'))).to.match(/^SG-/);
+  });
+});
