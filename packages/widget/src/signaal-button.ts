@@ -77,6 +77,18 @@ export class SignaalButton extends LitElement {
   @query('signaal-form') private form?: SignaalForm | null;
   #loading: Promise<void> | undefined;
 
+  /** `lang` stays the native property; a change re-renders the trigger and the form inside. */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name !== 'lang' || old === value) return;
+    this.requestUpdate();
+    this.form?.requestUpdate();
+  }
+
   /** Opens the dialog and moves focus to the form's first field. */
   async show(): Promise<void> {
     if (!this.open || !this.dialog?.open) {

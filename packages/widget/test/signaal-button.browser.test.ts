@@ -247,6 +247,17 @@ describe('<signaal-button>', () => {
     expect(text(trigger(own.querySelector('signaal-button')!))).to.equal('Signaal doorgeven');
   });
 
+  it('switches the trigger and the open form when its lang attribute changes', async () => {
+    const el = await fixture<SignaalButton>(html`<signaal-button mailbox="signalen@gemeente.example"></signaal-button>`);
+    const form = await open(el);
+    expect(text(part(form, '.emergency'))).to.equal('Acuut gevaar? Bel 112.');
+    el.setAttribute('lang', 'en');
+    await waitUntil(() => text(part(form, '.emergency')) === 'Acute danger? Call 112.', 'the form did not switch to English');
+    expect(text(trigger(el))).to.equal('Pass on a signal');
+    expect(text(part(form, '[part="submit"]'))).to.equal('Prepare the email');
+    await expect(el).to.be.accessible();
+  });
+
   it('replaces texts through the messages property and config.messages', async () => {
     const el = await fixture<SignaalButton>(html`<signaal-button
       .messages=${{ nl: { trigger: 'Zorgen delen', emergency: 'Nood? Bel 112.' } }}
