@@ -19,11 +19,26 @@ const chromiumLauncher = chromeLauncher({
 });
 
 let flaky;
+const forcedColorSessions = new WeakMap();
 
 export default {
   files: ['packages/*/test/**/*.browser.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
   plugins: [
+    {
+      // @web/test-runner's emulateMedia leaves out forced colours for puppeteer-driven Chromium.
+      name: 'emulate-forced-colors',
+      async executeCommand({ command, payload, session }) {
+        if (command !== 'emulate-forced-colors') return undefined;
+        if (session.browser.type !== 'puppeteer') throw new Error('Forced colours need Chromium.');
+        // puppeteer's own emulateMediaFeatures refuses the feature name; the protocol takes it. The
+        // protocol session stays open: emulation ends when it detaches.
+        const page = session.browser.getPage(session.id);
+        if (!forcedColorSessions.has(page)) forcedColorSessions.set(page, await page.createCDPSession());
+        await forcedColorSessions.get(page).send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: payload }] });
+        return true;
+      },
+    },
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
     {
       // The flaky backend on its own port, where every answer closes its connection, so request

@@ -1,8 +1,8 @@
-// Light, dark and reduced motion: the dialog follows the employee's settings and stays readable
+// Light, dark, forced colours and reduced motion: the dialog follows the employee's settings and stays readable
 // (axe's contrast rules included) in each. Chromium only: media emulation needs the DevTools
 // protocol, which Firefox does not offer to the test runner.
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import type { SignaalButton } from '../src/signaal-button.js';
 import { dialog, flaky, open, part } from './helpers.js';
 
@@ -22,7 +22,10 @@ async function openButton(): Promise<SignaalButton> {
 }
 
 describe('appearance', () => {
-  afterEach(() => emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' }));
+  afterEach(async () => {
+    await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+    await executeServerCommand('emulate-forced-colors', 'none');
+  });
 
   it('is light by default, and dark when the employee prefers dark, with enough contrast in both', async () => {
     await emulateMedia({ colorScheme: 'light' });
@@ -42,6 +45,23 @@ describe('appearance', () => {
     const page = await fixture<HTMLElement>(html`<div><header><p>Intranet gemeente</p></header><main><signaal-button endpoint=${flaky().endpoint}></signaal-button></main></div>`);
     await open(page.querySelector<SignaalButton>('signaal-button')!);
     await expect(page).to.be.accessible();
+  });
+
+  it('keeps the dialog\'s edge and a ticked indicator visible in forced colours (Windows high contrast)', async () => {
+    await executeServerCommand('emulate-forced-colors', 'active');
+    expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+    const button = await openButton();
+    const edge = getComputedStyle(dialog(button));
+    expect([edge.borderTopStyle, edge.borderTopWidth]).to.deep.equal(['solid', '2px']);
+    const form = button.shadowRoot!.querySelector('signaal-form')!;
+    part<HTMLDetailsElement>(form, 'details.section')!.open = true;
+    await form.updateComplete;
+    const [ticked, unticked] = [...form.shadowRoot!.querySelectorAll<HTMLLabelElement>('.chip')];
+    ticked!.querySelector('input')!.click();
+    await form.updateComplete;
+    expect(getComputedStyle(ticked!).outlineStyle).to.equal('solid');
+    expect(getComputedStyle(unticked!).outlineStyle).to.equal('none');
+    await expect(button).to.be.accessible();
   });
 
   it('opens without animation when the employee prefers reduced motion', async () => {
