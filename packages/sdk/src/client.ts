@@ -9,8 +9,9 @@ import {
   isSignaalError,
 } from './errors.js';
 import { composeMail, type MailMessage } from './mailbox.js';
-import { isSecureEndpoint, problemSchema, type Receipt, type RemoteConfig, type Signal, type SignalDraft, type Stats, type Status } from './schemas.js';
-import { parseReceipt, parseRemoteConfig, parseSignal, parseStats, parseStatus } from './validate.js';
+import { isSecureEndpoint, type Signal, type SignalDraft } from './schemas.js';
+import { prepareSignal } from './prepare.js';
+import { parseReceipt, parseRemoteConfig, parseStats, parseStatus, problemSchema, type Receipt, type RemoteConfig, type Stats, type Status } from './responses.js';
 import { VERSION } from './version.js';
 
 /** The calls of the contract. */
@@ -87,16 +88,6 @@ export interface SignaalClient {
 }
 
 const retryStatuses = [408, 409, 429, ...Array.from({ length: 100 }, (_, index) => 500 + index)];
-
-/** A random UUID v4, also where `crypto.randomUUID` is missing (pages on plain `http:` intranets). */
-export function newSignalId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 function checkOptions(options: ClientOptions): string | undefined {
   if (options.endpoint !== undefined && !isSecureEndpoint(options.endpoint)) {
@@ -179,8 +170,7 @@ export function createClient(options: ClientOptions): SignaalClient {
     ...(signal ? { signal } : {}),
   });
 
-  const prepare = (draft: SignalDraft | Signal): Signal =>
-    parseSignal({ client: clientName, ...draft, id: draft.id ?? newSignalId() });
+  const prepare = (draft: SignalDraft | Signal): Signal => prepareSignal(draft, clientName);
 
   return {
     canSubmit: Boolean(base || options.transport),

@@ -4,7 +4,7 @@
  * text in the employee's language. Messages are for developers; they never contain what the
  * employee typed, raw zod output or a server's response text.
  */
-import type { Problem } from './schemas.js';
+import type { Problem } from './responses.js';
 
 /** Stable error codes; the widget maps each to a message in the employee's language. */
 export type SignaalErrorCode =

@@ -9,7 +9,6 @@
  */
 export {
   createClient,
-  newSignalId,
   type CallOptions,
   type ClientOptions,
   type Operation,
@@ -42,6 +41,7 @@ export {
   type Indicator,
   type IndicatorSource,
 } from './indicators.js';
+export { newSignalId, prepareSignal } from './prepare.js';
 export { composeMail, type ComposeMailOptions, type MailMessage } from './mailbox.js';
 export {
   callbackSchema,
@@ -53,37 +53,42 @@ export {
   localeSchema,
   messageOverridesSchema,
   officerSchema,
-  problemSchema,
-  receiptSchema,
-  remoteConfigSchema,
   reporterSchema,
   resourceSchema,
   settingSchema,
   signalReportSchema,
   signalSchema,
   sparringRequestSchema,
-  stateSchema,
-  statsSchema,
-  statusSchema,
   widgetConfigSchema,
   type Confidentiality,
   type Kind,
   type Locale,
   type Officer,
-  type Problem,
-  type Receipt,
-  type RemoteConfig,
   type Reporter,
   type Setting,
   type Signal,
   type SignalDraft,
   type SignalReport,
   type SparringRequest,
-  type State,
-  type Stats,
-  type Status,
   type WidgetConfig,
   type WidgetConfigInput,
 } from './schemas.js';
-export { fieldIssues, parseConfig, parseReceipt, parseSignal, parseStats, parseStatus } from './validate.js';
+export {
+  parseReceipt,
+  parseStats,
+  parseStatus,
+  problemSchema,
+  receiptSchema,
+  remoteConfigSchema,
+  stateSchema,
+  statsSchema,
+  statusSchema,
+  type Problem,
+  type Receipt,
+  type RemoteConfig,
+  type State,
+  type Stats,
+  type Status,
+} from './responses.js';
+export { fieldIssues, parseConfig, parseSignal } from './validate.js';
 export { VERSION } from './version.js';

@@ -10,8 +10,10 @@ import { indicatorIds } from './indicators.js';
 // jitless parsing never makes the probe.
 z.config({ jitless: true });
 
-const text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
-const filledText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+/** Trimmed text of at most `max` characters (for this package's schemas). */
+export const text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
+/** Trimmed, non-empty text of at most `max` characters. */
+export const filledText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 /** An absolute URL that is safe to put in a link or an image: `http:` or `https:` only. */
 const webUrl = z.httpUrl();
 
@@ -119,53 +121,6 @@ export type Locale = z.output<typeof localeSchema>;
 export type Confidentiality = z.output<typeof confidentialitySchema>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** What the backend answers to a delivered signal. */
-export const receiptSchema = z.object({
-  /** Short, human-readable reference, e.g. `SG-4K7P-2QX9`. */
-  reference: filledText(64),
-  /** Secret bearer token (at least 128 random bits) for `GET /signals/{reference}/status`. */
-  statusToken: z.string().check(z.minLength(22), z.maxLength(256)),
-  receivedAt: z.iso.datetime({ offset: true }),
-  kind: z.optional(kindSchema),
-  /** What happens next, in the signal's language. */
-  nextSteps: z.optional(text(2_000)),
-});
-export type Receipt = z.output<typeof receiptSchema>;
-
-/** The states a signal moves through at the officer. */
-export const stateSchema = z.enum(['received', 'in-progress', 'forwarded', 'closed']);
-export type State = z.output<typeof stateSchema>;
-
-/** The reporter's view of one signal: no more than its state, when it changed, and a message. */
-export const statusSchema = z.object({
-  reference: filledText(64),
-  state: stateSchema,
-  updatedAt: z.iso.datetime({ offset: true }),
-  message: z.optional(text(2_000)),
-});
-export type Status = z.output<typeof statusSchema>;
-
-/** Aggregate counts, no content. */
-export const statsSchema = z.object({
-  period: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }),
-  total: z.int().check(z.nonnegative()),
-  byKind: z.record(kindSchema, z.int().check(z.nonnegative())),
-  byState: z.record(stateSchema, z.int().check(z.nonnegative())),
-});
-export type Stats = z.output<typeof statsSchema>;
-
-/** RFC 9457 problem details, with Signaal's stable `code` and field errors. */
-export const problemSchema = z.looseObject({
-  type: z._default(z.string(), 'about:blank'),
-  title: z.optional(z.string()),
-  status: z.optional(z.int()),
-  detail: z.optional(z.string()),
-  instance: z.optional(z.string()),
-  code: z.optional(z.string()),
-  errors: z.optional(z.array(z.object({ path: z.string(), code: z.string() }))),
-});
-export type Problem = z.output<typeof problemSchema>;
-
 /** The designated officer (aandachtsfunctionaris) the reporter reaches. */
 export const officerSchema = z.strictObject({
   name: filledText(200),
@@ -197,7 +152,8 @@ const endpointUrl = z.url({ protocol: /^https?$/ }).check(
 );
 
 /** The widget configuration, given as attributes, a property, or the backend's `GET /config`. */
-const widgetConfigShape = {
+/** The fields of a widget configuration (shared with the remote configuration in `responses.ts`). */
+export const widgetConfigShape = {
     endpoint: z.optional(endpointUrl),
     mailbox: z.optional(z.email()),
     locale: z.optional(localeSchema),
@@ -227,9 +183,6 @@ export const widgetConfigSchema = z.strictObject(widgetConfigShape).check(
 export type WidgetConfig = z.output<typeof widgetConfigSchema>;
 export type WidgetConfigInput = z.input<typeof widgetConfigSchema>;
 
-/** The configuration as `GET /config` may serve it: everything but where to send is optional. */
-export const remoteConfigSchema = z.partial(z.strictObject(widgetConfigShape));
-export type RemoteConfig = z.output<typeof remoteConfigSchema>;
 
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 

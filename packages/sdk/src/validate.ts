@@ -1,19 +1,6 @@
 import * as z from 'zod/mini';
-import { ConfigError, InvalidInputError, InvalidResponseError, type FieldIssue } from './errors.js';
-import {
-  receiptSchema,
-  remoteConfigSchema,
-  signalSchema,
-  statsSchema,
-  statusSchema,
-  widgetConfigSchema,
-  type Receipt,
-  type Signal,
-  type Stats,
-  type Status,
-  type WidgetConfig,
-  type WidgetConfigInput,
-} from './schemas.js';
+import { ConfigError, InvalidInputError, type FieldIssue } from './errors.js';
+import { signalSchema, widgetConfigSchema, type Signal, type WidgetConfig, type WidgetConfigInput } from './schemas.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -51,26 +38,3 @@ export function parseConfig(input: WidgetConfigInput | unknown): WidgetConfig {
   }
   return result.data;
 }
-
-/** Validates a backend answer against the contract; throws `InvalidResponseError`. */
-function parseResponse<T>(schema: z.ZodMiniType<T>, what: string, input: unknown, status?: number): T {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    const fields = fieldIssues(result.error.issues).map((issue) => issue.path || '(root)');
-    throw new InvalidResponseError(
-      'invalid-response',
-      `The backend's ${what} does not match the contract (${fields.join(', ')}).`,
-      { cause: result.error, ...(status === undefined ? {} : { status }) },
-    );
-  }
-  return result.data;
-}
-
-export const parseReceipt = (input: unknown, status?: number): Receipt =>
-  parseResponse(receiptSchema, 'receipt', input, status);
-export const parseStatus = (input: unknown, status?: number): Status =>
-  parseResponse(statusSchema, 'status', input, status);
-export const parseRemoteConfig = (input: unknown, status?: number) =>
-  parseResponse(remoteConfigSchema, 'configuration', input, status);
-export const parseStats = (input: unknown, status?: number): Stats =>
-  parseResponse(statsSchema, 'statistics', input, status);
