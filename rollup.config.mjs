@@ -1,6 +1,7 @@
 // One array of builds; each says who it is for. Built in order: the widget and the receiver
 // import the SDK's build, so it comes first.
 import { rmSync } from 'node:fs';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -44,7 +45,8 @@ export default [
     plugins: [
       nodeResolve({ browser: true }),
       ts('widget', { declaration: false, declarationMap: false, outDir: 'packages/widget/dist/cdn', declarationDir: undefined }),
-      terser({ format: { comments: false } }),
+      minifyLiterals({ failOnError: true }),
+      terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
     ],
     output: { dir: 'packages/widget/dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: true },
   },
