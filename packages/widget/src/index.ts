@@ -26,6 +26,7 @@ export {
   type SignaalEventMap,
 } from './events.js';
 export { en } from './messages/en.js';
-export { nl, type MessageKey, type Messages } from './messages/nl.js';
+export { mineEn, mineNl, type MineMessages } from './messages/mine.js';
+export { nl, type FormMessages, type MessageKey, type Messages } from './messages/nl.js';
 export { resolveConfig, type ConfigSources } from './resolve-config.js';
 export { VERSION } from './version.js';

@@ -7,10 +7,14 @@
 import { isSignaalError, type SignaalClient, type Stats, type Status, type WidgetConfig } from '@signaal/sdk';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { WidgetLocale } from './locale.js';
+import { mineEn, mineNl } from './messages/mine.js';
 import type { MessageKey } from './messages/nl.js';
 import { forgetReceipt, readReceipts, type KeptReceipt } from './receipt-store.js';
 
 /** The lookup's fields, named as the form names its fields (`#f-lookupReference`). */
+/** This view's default texts, in both languages (the form looks them up after its own). */
+export const mineTexts = { nl: mineNl, en: mineEn } as const;
+
 export type LookupField = 'lookupReference' | 'lookupToken';
 /** A lookup field's error, in the form's error summary shape. */
 export interface LookupError {

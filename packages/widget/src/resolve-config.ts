@@ -1,4 +1,5 @@
-import { ConfigError, createClient, parseConfig, type WidgetConfig } from '@signaal/sdk';
+import { ConfigError, parseConfig, type WidgetConfig } from '@signaal/sdk';
+import { delivery } from './network.js';
 
 /** Where a widget's configuration can come from; later sources win. */
 export interface ConfigSources {
@@ -33,6 +34,7 @@ export async function resolveConfig(sources: ConfigSources, signal?: AbortSignal
   if (sources.configSrc) {
     const url = absoluteUrl(sources.configSrc);
     // The SDK appends /config to an endpoint; config-src names the exact URL, so requests are mapped to it.
+    const { createClient } = await delivery();
     const client = createClient({ endpoint: url, retry: { limit: 1 }, mapRequest: (request) => ({ ...request, url }) });
     remote = { ...(await client.config(signal ? { signal } : {})) };
   }

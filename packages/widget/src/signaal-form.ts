@@ -3,6 +3,8 @@ import {
   externalRoutes,
   indicators,
   isSignaalError,
+  prepareSignal,
+  type ClientOptions,
   type FieldIssue,
   type MailMessage,
   type Receipt,
@@ -12,16 +14,15 @@ import {
   type SignalDraft,
   type WidgetConfig,
 } from '@signaal/sdk';
-import { createClient, type ClientOptions } from '@signaal/sdk';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { SignaalErrorEvent, SignaalSubmitEvent, SignaalSubmittedEvent } from './events.js';
 import { fill, resolveLocale, type WidgetLocale } from './locale.js';
 import { buttonEn, buttonNl } from './messages/button.js';
-import { loadedMessages, loadMessages } from './messages/load-messages.js';
+import { addMineTexts, defaultText, loadedMessages, loadInfoTexts, loadMessages } from './messages/load-messages.js';
+import { delivery } from './network.js';
 import type { MessageKey, Messages } from './messages/nl.js';
 import type { MySignals } from './my-signals.js';
-import { keepReceipt } from './receipt-store.js';
 import { resolveConfig } from './resolve-config.js';
 import { formStyles } from './signaal-form.styles.js';
 import { VERSION } from './version.js';
@@ -54,6 +55,8 @@ interface FieldError {
 
 const settings = ['counter', 'home-visit', 'inspection', 'phone', 'other'] as const;
 const callbacks = ['phone', 'email', 'in-person', 'chat'] as const;
+/** How the widget names itself in every signal it sends. */
+const clientName = `@signaal/widget@${VERSION}`;
 const whyKeys = ['why1', 'why2', 'why3', 'why4', 'why5', 'why6'] as const;
 const fieldPaths: Record<string, Field> = {
   description: 'description',
@@ -169,9 +172,12 @@ export class SignaalForm extends LitElement {
   @state() private mineOpen = false;
   /** The "my signals" view's code: not asked for yet, loading, failed to load, or there. */
   @state() private mineView: 'none' | 'loading' | 'failed' | 'ready' = 'none';
+  /** The texts of "good to know": fetching them, or failed to (once here, they stay for the page). */
+  @state() private infoView: 'none' | 'loading' | 'failed' = 'none';
 
   @query('#f-description') private descriptionField?: HTMLTextAreaElement | null;
-  #client?: SignaalClient;
+  /** The SDK client for the current configuration, made once its chunk is here. */
+  #made?: { from: WidgetConfig; client: SignaalClient };
   #prepared: Signal | undefined;
   #preparedFrom: string | undefined;
   #configRun?: AbortController;
@@ -255,12 +261,6 @@ export class SignaalForm extends LitElement {
         run.signal,
       );
       if (run.signal.aborted) return;
-      this.#client = createClient({
-        ...this.clientOptions,
-        ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-        ...(config.mailbox ? { mailbox: config.mailbox } : {}),
-        client: `@signaal/widget@${VERSION}`,
-      });
       this.resolved = config;
       const modes = config.modes ?? ['signal', 'sparring'];
       if (!modes.includes(this.kind)) this.kind = modes[0] ?? 'signal';
@@ -276,6 +276,40 @@ export class SignaalForm extends LitElement {
       );
       this.dispatchEvent(new SignaalErrorEvent('invalid-config'));
     }
+  }
+
+  /** Whether signals go to a backend (else to the mailbox). */
+  get #canSubmit(): boolean {
+    return Boolean(this.resolved?.endpoint || this.clientOptions?.transport);
+  }
+
+  /** The SDK client, once its chunk has been fetched (see `#connect`). */
+  get #client(): SignaalClient | undefined {
+    const create = delivery.current?.createClient;
+    const config = this.resolved;
+    if (!create || !config) return undefined;
+    if (this.#made?.from !== config) {
+      const client = create({
+        ...this.clientOptions,
+        ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+        ...(config.mailbox ? { mailbox: config.mailbox } : {}),
+        client: clientName,
+      });
+      this.#made = { from: config, client };
+    }
+    return this.#made.client;
+  }
+
+  /** Fetches the SDK's HTTP client on first need; rejects if its chunk cannot be loaded. */
+  async #connect(): Promise<SignaalClient> {
+    await delivery();
+    return this.#client!;
+  }
+
+  /** The mailbox route's message, when a mailbox is configured. */
+  #mailFor(signal: Signal): MailMessage | undefined {
+    const to = this.resolved?.mailbox;
+    return to ? composeMail(signal, { to }) : undefined;
   }
 
   /** The language the page asks for (see `resolveLocale`). */
@@ -315,7 +349,7 @@ export class SignaalForm extends LitElement {
 
   #t(key: MessageKey, values?: Record<string, string>): string {
     const locale = this.#shown;
-    const text = this.messages?.[locale]?.[key] ?? this.resolved?.messages?.[locale]?.[key] ?? loadedMessages(locale)![key];
+    const text = this.messages?.[locale]?.[key] ?? this.resolved?.messages?.[locale]?.[key] ?? defaultText(locale, key) ?? '';
     return fill(text, values);
   }
 
@@ -379,7 +413,7 @@ export class SignaalForm extends LitElement {
 
   #onSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
-    if (this.phase === 'sending' || !this.#client) return;
+    if (this.phase === 'sending' || !this.resolved) return;
     const submit = new SignaalSubmitEvent(this.#draft());
     this.dispatchEvent(submit);
     if (submit.defaultPrevented) {
@@ -390,7 +424,7 @@ export class SignaalForm extends LitElement {
     let prepared: Signal;
     try {
       // The same draft keeps its prepared signal, so a retry reuses the idempotency key.
-      prepared = this.#prepared && this.#preparedFrom === from ? this.#prepared : this.#client.prepare(submit.draft);
+      prepared = this.#prepared && this.#preparedFrom === from ? this.#prepared : prepareSignal(submit.draft, clientName);
     } catch (error) {
       const issues = isSignaalError(error) && 'issues' in error ? (error.issues as FieldIssue[]) : [{ path: '', code: 'invalid' }];
       this.errors = this.#fieldErrors(issues);
@@ -403,8 +437,8 @@ export class SignaalForm extends LitElement {
     this.errors = [];
     this.#prepared = prepared;
     this.#preparedFrom = from;
-    if (!this.#client.canSubmit) {
-      this.mail = this.#client.mail(prepared);
+    if (!this.#canSubmit) {
+      this.mail = this.#mailFor(prepared);
       this.#show('mailed', this.#t('mailedTitle'));
       return;
     }
@@ -412,16 +446,17 @@ export class SignaalForm extends LitElement {
   };
 
   async #deliver(): Promise<void> {
-    const client = this.#client;
     const prepared = this.#prepared;
-    if (!client || !prepared || this.phase === 'sending') return;
+    if (!prepared || this.phase === 'sending') return;
     this.phase = 'sending';
     this.#announce(this.#t('sending'));
     try {
+      // The HTTP client's chunk comes on the first delivery; failing to fetch it is a network failure.
+      const client = await this.#connect();
       const receipt = await client.submit(prepared);
       this.receipt = receipt;
       // Only the reference, token, time and kind; with keepReceipts off nothing is written.
-      this.receiptKept = Boolean(this.resolved?.keepReceipts) && keepReceipt(receipt, prepared.kind);
+      this.receiptKept = Boolean(this.resolved?.keepReceipts) && delivery.current!.keepReceipt(receipt, prepared.kind);
       if (this.mineOpen) void this.#mine?.refresh();
       this.#clear();
       this.#show('receipt', this.#t(receipt.kind === 'sparring' || prepared.kind === 'sparring' ? 'receiptTitleSparring' : 'receiptTitle'));
@@ -429,7 +464,7 @@ export class SignaalForm extends LitElement {
     } catch (error) {
       const code: SignaalErrorCode = isSignaalError(error) ? error.code : 'network';
       this.errorCode = code;
-      this.mail = this.resolved?.mailbox ? client.mail(prepared) : undefined;
+      this.mail = this.#mailFor(prepared);
       this.#show('failed', `${this.#t('failedTitle')}. ${this.#t(`error.${code}`)}`);
       this.dispatchEvent(new SignaalErrorEvent(code, isSignaalError(error) && error.retryable));
     }
@@ -540,8 +575,10 @@ export class SignaalForm extends LitElement {
     this.mineView = 'loading';
     this.#announce(this.#t('mineOpening'));
     try {
-      const { MySignals } = await import('./my-signals.js');
+      // The view and, for status lookups, the HTTP client: both on demand.
+      const [{ MySignals, mineTexts }] = await Promise.all([import('./my-signals.js'), this.#canSubmit ? delivery() : undefined]);
       const form = this;
+      addMineTexts(mineTexts);
       this.#mine ??= new MySignals({
         addController: (controller) => this.addController(controller),
         removeController: (controller) => this.removeController(controller),
@@ -743,7 +780,7 @@ export class SignaalForm extends LitElement {
       </fieldset>
       <div class="actions">
         <button part="submit" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
-          ${sending ? this.#t('sending') : this.#t(this.#client?.canSubmit ? 'submit' : 'submitMail')}
+          ${sending ? this.#t('sending') : this.#t(this.#canSubmit ? 'submit' : 'submitMail')}
         </button>
         ${this.description && !sending && !this.confirmingDiscard
           ? html`<button id="f-discard" class="secondary" type="button" @click=${this.#discard}>${this.#t('discard')}</button>`
@@ -825,7 +862,7 @@ export class SignaalForm extends LitElement {
   }
 
   #renderMine() {
-    if (!this.#client?.canSubmit) return nothing;
+    if (!this.#canSubmit) return nothing;
     const view = this.mineView;
     return html`<details class="mine" part="mine" id="f-mine" .open=${this.mineOpen} @toggle=${this.#onMineToggle}>
       <summary>${this.#t('mineTitle')}</summary>
@@ -841,10 +878,35 @@ export class SignaalForm extends LitElement {
     </details>`;
   }
 
+  #onInfoToggle = (event: Event) => {
+    if ((event.target as HTMLDetailsElement).open && !loadInfoTexts.current && this.infoView !== 'loading') void this.#loadInfo();
+  };
+
+  /** Fetches the texts of "good to know" when one of its sections is first opened. */
+  async #loadInfo(): Promise<void> {
+    this.infoView = 'loading';
+    try {
+      await loadInfoTexts();
+      this.infoView = 'none';
+    } catch {
+      this.infoView = 'failed';
+      this.#announce(this.#t('infoLoadFailed'));
+    }
+  }
+
+  /** One section of "good to know": its heading at once, its body once the texts are here. */
+  #infoSection(summary: MessageKey, body: () => TemplateResult) {
+    const failed = this.infoView === 'failed';
+    return html`<details @toggle=${this.#onInfoToggle}>
+      <summary>${this.#t(summary)}</summary>
+      ${loadInfoTexts.current ? body() : html`<p class=${failed ? 'error' : 'hint'}>${this.#t(failed ? 'infoLoadFailed' : 'infoLoading')}</p>`}
+    </details>`;
+  }
+
   #renderInfo(config: WidgetConfig | undefined) {
     const locale = this.#shown;
     const external = config?.externalReporting;
-    const faq = [
+    const faq = () => [
       ...(['faqAnonymous', 'faqAccusation', 'faqSure'] as const).map((key) => ({
         question: this.#t(`${key}Q`),
         answer: this.#t(`${key}A`),
@@ -854,30 +916,16 @@ export class SignaalForm extends LitElement {
     const resources = (config?.resources ?? []).filter((item) => webUrl(item.url));
     return html`<section class="info" part="info" aria-labelledby="f-info-title">
       <h3 id="f-info-title">${this.#t('infoTitle')}</h3>
-      <details>
-        <summary>${this.#t('infoShare')}</summary>
-        <p>${this.#t('infoShareBody')}</p>
-      </details>
-      <details>
-        <summary>${this.#t('infoNext')}</summary>
-        <p>${this.#t('infoNextBody')}</p>
-      </details>
-      <details>
-        <summary>${this.#t('infoExternal')}</summary>
-        <p>
+      ${this.#infoSection('infoShare', () => html`<p>${this.#t('infoShareBody')}</p>`)}
+      ${this.#infoSection('infoNext', () => html`<p>${this.#t('infoNextBody')}</p>`)}
+      ${this.#infoSection(
+        'infoExternal',
+        () => html`<p>
           ${this.#t(external === 'municipality' ? 'infoExternalMunicipality' : external === 'employee' ? 'infoExternalEmployee' : 'infoExternalUnknown')}
-        </p>
-      </details>
-      <details>
-        <summary>${this.#t('infoWhy')}</summary>
-        <ul>
-          ${whyKeys.map((key) => html`<li>${this.#t(key)}</li>`)}
-        </ul>
-      </details>
-      <details>
-        <summary>${this.#t('infoFaq')}</summary>
-        <dl>${faq.map((entry) => html`<dt>${entry.question}</dt><dd>${entry.answer}</dd>`)}</dl>
-      </details>
+        </p>`,
+      )}
+      ${this.#infoSection('infoWhy', () => html`<ul>${whyKeys.map((key) => html`<li>${this.#t(key)}</li>`)}</ul>`)}
+      ${this.#infoSection('infoFaq', () => html`<dl>${faq().map((entry) => html`<dt>${entry.question}</dt><dd>${entry.answer}</dd>`)}</dl>`)}
       ${resources.length
         ? html`<details>
             <summary>${this.#t('infoResources')}</summary>

@@ -1,25 +1,42 @@
 /**
- * The form's texts per language. Dutch is the source and ships with the form; English is its
- * own chunk, fetched only when an element resolves to English, once per page.
+ * The widget's default texts per language. Dutch is the source and ships with the form; English
+ * is its own chunk, fetched only when an element resolves to English, once per page. The texts
+ * of "good to know" and "my signals" come with their own chunks and are added here.
  */
+import { lazy } from '../lazy.js';
 import type { WidgetLocale } from '../locale.js';
-import { nl, type Messages } from './nl.js';
+import type { InfoMessages } from './info.js';
+import type { MineMessages } from './mine.js';
+import { nl, type FormMessages, type MessageKey } from './nl.js';
 
-const loaded: Partial<Record<WidgetLocale, Messages>> = { nl };
-let english: Promise<Messages> | undefined;
+const english = lazy(() => import('./en.js').then((module): FormMessages => module.en));
 
-/** The texts of a language, if they are here already. */
-export const loadedMessages = (locale: WidgetLocale): Messages | undefined => loaded[locale];
+/** Texts of an on-demand part, in both languages. */
+type PartTexts<T> = Readonly<Record<WidgetLocale, T>>;
 
-/** Fetches a language's texts; rejects when the chunk could not be loaded (a later call tries again). */
-export function loadMessages(locale: WidgetLocale): Promise<Messages> {
-  if (locale === 'nl') return Promise.resolve(nl);
-  english ??= import('./en.js').then(
-    (module) => (loaded.en = module.en),
-    (error: unknown) => {
-      english = undefined;
-      throw error;
-    },
+const parts: { info?: PartTexts<InfoMessages>; mine?: PartTexts<MineMessages> } = {};
+
+/** The form's texts of a language, if they are here already. */
+export const loadedMessages = (locale: WidgetLocale): FormMessages | undefined => (locale === 'nl' ? nl : english.current);
+
+/** Fetches the form's texts of a language; rejects when the chunk could not be loaded (a later call tries again). */
+export const loadMessages = (locale: WidgetLocale): Promise<FormMessages> => (locale === 'nl' ? Promise.resolve(nl) : english());
+
+/** Fetches the texts of "good to know" once per page (a later call tries again after a failure). */
+export const loadInfoTexts = lazy(() =>
+  import('./info.js').then((module) => (parts.info = { nl: module.infoNl, en: module.infoEn })),
+);
+
+/** Adds the texts of "my signals", which its chunk brings along. */
+export const addMineTexts = (texts: PartTexts<MineMessages>): void => {
+  parts.mine = texts;
+};
+
+/** A default text, if the part it belongs to is here. */
+export function defaultText(locale: WidgetLocale, key: MessageKey): string | undefined {
+  return (
+    (loadedMessages(locale) as Partial<Record<MessageKey, string>> | undefined)?.[key] ??
+    (parts.info?.[locale] as Partial<Record<MessageKey, string>> | undefined)?.[key] ??
+    (parts.mine?.[locale] as Partial<Record<MessageKey, string>> | undefined)?.[key]
   );
-  return english;
 }

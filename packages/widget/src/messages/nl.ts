@@ -4,6 +4,8 @@
  * `{name}` placeholders are filled in as plain text.
  */
 import { buttonNl } from './button.js';
+import type { InfoMessages } from './info.js';
+import type { MineMessages } from './mine.js';
 
 export const nl = {
   ...buttonNl,
@@ -115,36 +117,8 @@ export const nl = {
   mineOpening: 'Mijn meldingen laden…',
   mineLoadFailed: 'Mijn meldingen konden niet worden geladen. Je kunt het opnieuw proberen; het formulier werkt gewoon.',
   mineIntro: 'Zie hoe het staat met wat je hebt doorgegeven. Je ziet alleen de status en het bericht van {officer}, niet wat je schreef.',
-  mineKeptHint: 'Deze meldingen zijn verstuurd vanuit deze browser. Op een gedeelde computer kun je ze beter vergeten.',
-  mineRefresh: 'Vernieuwen',
-  mineLoading: 'Status ophalen…',
-  mineLoaded: 'De status is bijgewerkt.',
-  mineSomeFailed: 'Niet elke status kon worden opgehaald.',
-  mineFailed: 'De status kon niet worden opgehaald. {reason}',
-  mineNotFound: 'Geen melding gevonden met dit kenmerk en deze code. Controleer ze en probeer het opnieuw.',
-  mineForget: 'Vergeten',
-  mineForgotten: 'Melding {reference} is vergeten in deze browser.',
-  mineSentAt: 'Verstuurd',
-  mineState: 'Status',
-  mineUpdatedAt: 'Gewijzigd',
-  mineMessage: 'Bericht',
-  'state.received': 'Ontvangen',
-  'state.in-progress': 'In behandeling',
-  'state.forwarded': 'Doorgestuurd',
-  'state.closed': 'Afgerond',
   'kind.signal': 'Signaal',
   'kind.sparring': 'Vraag om overleg',
-  lookupTitle: 'Een melding opzoeken',
-  lookupHint: 'Vul het kenmerk en de code in die je kreeg na het versturen.',
-  lookupReference: 'Kenmerk',
-  lookupToken: 'Code',
-  lookupSubmit: 'Opzoeken',
-  'invalid.lookupReference': 'Vul het kenmerk in, bijvoorbeeld SG-4K7P-2QX9.',
-  'invalid.lookupToken': 'Vul de code in zoals je die kreeg.',
-  statsTitle: 'Cijfers sinds {from}',
-  statsLoading: 'Cijfers laden…',
-  statsTotal: 'Doorgegeven signalen',
-  statsForwarded: 'Doorgestuurd naar een andere organisatie',
 
   officerTitle: 'Jouw aandachtsfunctionaris',
   officerPhoto: 'Foto van {name}',
@@ -152,31 +126,13 @@ export const nl = {
   officerEmail: 'E-mail',
 
   infoTitle: 'Goed om te weten',
+  infoLoading: 'Even laden…',
+  infoLoadFailed: 'Dit kon niet worden geladen. Sluit het en open het opnieuw om het nog eens te proberen.',
   infoShare: 'Wat mag ik delen?',
-  infoShareBody:
-    'Alles wat je zelf hebt gezien of gehoord in je werk, ook als het klein lijkt. Gegevens die je voor je werk hebt, mag je delen met de aandachtsfunctionaris. Een vorm is niet nodig: schrijf het op zoals het in je opkomt.',
   infoNext: 'Wat gebeurt er met mijn signaal?',
-  infoNextBody:
-    'De aandachtsfunctionaris leest je bericht, legt het naast andere informatie en belt je als er vragen zijn. Daarna besluit de gemeente of het signaal verder gaat, bijvoorbeeld naar politie, Arbeidsinspectie of het RIEC. Je hoort wat er met je signaal gebeurt.',
   infoExternal: 'Wie meldt er buiten de gemeente?',
-  infoExternalMunicipality: 'Als een signaal verder gaat, meldt de gemeente het. Niet jij persoonlijk.',
-  infoExternalEmployee: 'Als een signaal verder gaat, doe je dat samen met de aandachtsfunctionaris, op je eigen naam.',
-  infoExternalUnknown: 'De aandachtsfunctionaris vertelt je of een melding buiten de gemeente op naam van de gemeente of op jouw naam gaat.',
   infoWhy: 'Waarom is doorgeven belangrijk?',
-  why1: 'Slachtoffers krijgen eerder hulp, opvang en zorg.',
-  why2: 'Het helpt georganiseerde misdaad en ondermijning tegen te gaan.',
-  why3: 'Het beperkt fraude met uitkeringen en toeslagen, bijvoorbeeld via malafide uitzendbureaus.',
-  why4: 'Het maakt wijken en straten veiliger.',
-  why5: 'Het voorkomt dat meer mensen worden uitgebuit.',
-  why6: 'Het beschermt kinderen.',
   infoFaq: 'Vragen die vaak terugkomen',
-  faqAnonymousQ: 'Kan ik anoniem blijven?',
-  faqAnonymousA:
-    'Je signaal is vertrouwelijk: alleen de aandachtsfunctionaris weet wie je bent. Anoniem doorgeven kan alleen als je gemeente dat toestaat, en dan kunnen we je niet terugbellen.',
-  faqAccusationQ: 'Beschuldig ik iemand als ik iets doorgeef?',
-  faqAccusationA: 'Nee. Een signaal is geen beschuldiging. Het is een aanwijzing die de aandachtsfunctionaris zorgvuldig bekijkt.',
-  faqSureQ: 'Moet ik het zeker weten?',
-  faqSureA: 'Nee. Twijfel je? Geef het toch door, of kies voor overleggen. Samen kijken we of er iets mee moet.',
   infoResources: 'Meer weten',
   'resource.e-learning': 'E-learning',
   'resource.success-story': 'Succesverhaal',
@@ -188,7 +144,9 @@ export const nl = {
   externalLink: '(opent in een nieuw venster)',
 };
 
-/** Every text the widget shows, by key. */
-export type Messages = { [Key in keyof typeof nl]: string };
+/** The texts that ship with the form, by key. */
+export type FormMessages = { [Key in keyof typeof nl]: string };
+/** Every text the widget shows, by key: the form's, "good to know" (`info.ts`) and "my signals" (`mine.ts`). */
+export type Messages = FormMessages & InfoMessages & MineMessages;
 /** The keys of `Messages`. */
 export type MessageKey = keyof Messages;

@@ -1,0 +1,68 @@
+/**
+ * The texts of "my signals" (status lookups and figures), in that view's on-demand chunk with
+ * both languages. They are replaced through `messages` like every other text.
+ */
+export const mineNl = {
+  mineKeptHint: 'Deze meldingen zijn verstuurd vanuit deze browser. Op een gedeelde computer kun je ze beter vergeten.',
+  mineRefresh: 'Vernieuwen',
+  mineLoading: 'Status ophalen…',
+  mineLoaded: 'De status is bijgewerkt.',
+  mineSomeFailed: 'Niet elke status kon worden opgehaald.',
+  mineFailed: 'De status kon niet worden opgehaald. {reason}',
+  mineNotFound: 'Geen melding gevonden met dit kenmerk en deze code. Controleer ze en probeer het opnieuw.',
+  mineForget: 'Vergeten',
+  mineForgotten: 'Melding {reference} is vergeten in deze browser.',
+  mineSentAt: 'Verstuurd',
+  mineState: 'Status',
+  mineUpdatedAt: 'Gewijzigd',
+  mineMessage: 'Bericht',
+  'state.received': 'Ontvangen',
+  'state.in-progress': 'In behandeling',
+  'state.forwarded': 'Doorgestuurd',
+  'state.closed': 'Afgerond',
+  lookupTitle: 'Een melding opzoeken',
+  lookupHint: 'Vul het kenmerk en de code in die je kreeg na het versturen.',
+  lookupReference: 'Kenmerk',
+  lookupToken: 'Code',
+  lookupSubmit: 'Opzoeken',
+  'invalid.lookupReference': 'Vul het kenmerk in, bijvoorbeeld SG-4K7P-2QX9.',
+  'invalid.lookupToken': 'Vul de code in zoals je die kreeg.',
+  statsTitle: 'Cijfers sinds {from}',
+  statsLoading: 'Cijfers laden…',
+  statsTotal: 'Doorgegeven signalen',
+  statsForwarded: 'Doorgestuurd naar een andere organisatie',
+};
+
+/** The texts of "my signals", by key. */
+export type MineMessages = { [Key in keyof typeof mineNl]: string };
+
+export const mineEn: MineMessages = {
+  mineKeptHint: 'These were sent from this browser. On a shared computer, better forget them.',
+  mineRefresh: 'Refresh',
+  mineLoading: 'Fetching the status…',
+  mineLoaded: 'The status is up to date.',
+  mineSomeFailed: 'Not every status could be fetched.',
+  mineFailed: 'The status could not be fetched. {reason}',
+  mineNotFound: 'No signal found with this reference and code. Check them and try again.',
+  mineForget: 'Forget',
+  mineForgotten: 'Signal {reference} is forgotten in this browser.',
+  mineSentAt: 'Sent',
+  mineState: 'Status',
+  mineUpdatedAt: 'Changed',
+  mineMessage: 'Message',
+  'state.received': 'Received',
+  'state.in-progress': 'In progress',
+  'state.forwarded': 'Passed on',
+  'state.closed': 'Closed',
+  lookupTitle: 'Look up a signal',
+  lookupHint: 'Fill in the reference and the code you got after sending.',
+  lookupReference: 'Reference',
+  lookupToken: 'Code',
+  lookupSubmit: 'Look up',
+  'invalid.lookupReference': 'Fill in the reference, for example SG-4K7P-2QX9.',
+  'invalid.lookupToken': 'Fill in the code as you got it.',
+  statsTitle: 'Figures since {from}',
+  statsLoading: 'Loading figures…',
+  statsTotal: 'Signals passed on',
+  statsForwarded: 'Passed on to another organisation',
+};
