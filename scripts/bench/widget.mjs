@@ -1,8 +1,16 @@
-// The widget's weight and speed: gzipped bytes of the CDN entry (what a page loads before the
-// first click), of everything loaded once the form is open (on a Dutch page, on an English page,
-// and after opening "my signals"), counted from the scripts the page really requested, and the
-// time from a click on the button to a focused first field in headless Chromium (cold: first
-// open; warm: reopening).
+// The widget's weight and speed in headless Chromium, every figure counted from the scripts the
+// page really requested (each flow in a fresh browser context, so with an empty cache):
+// - the CDN entry: what a page loads before the first click (target 10 KB gzipped);
+// - what a click on the button loads on top of the entry, on a Dutch page and on an English
+//   page (target 25 KB gzipped), and the entry and the opening together;
+// - what sending a signal loads on top of opening (the description filled in, the form
+//   submitted to the flaky test server, which stores it and answers 201 with a receipt), and the
+//   whole flow together (entry + opening + sending);
+// - what opening the first "good to know" section loads on top of opening, until its text is
+//   there, and what opening "my signals" loads on top of opening, until its view is there;
+// - the time from a click on the button to a focused first field (cold: first open; warm:
+//   reopening). Each wait gives up after 10 s with an error that names the step.
+// Bytes are summed per file, each gzipped at level 9; 1 KB = 1,024 bytes.
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -15,6 +23,10 @@ const dist = fileURLToPath(new URL('../../packages/widget/dist/', import.meta.ur
 const gzipped = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const runs = 7;
+/** How long any one step may take (a page load, a click until focus, a delivery) before the bench gives up. */
+const timeout = 10_000;
+/** The description the bench sends: long enough to pass the form's validation, with no personal data. */
+const description = 'Bench: in de bedrijfshal slapen vier mensen; hun paspoorten liggen bij de werkgever.';
 
 const page = (lang) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>bench</title>
 <script type="module" src="/widget/cdn/signaal.js"></script></head>
@@ -39,7 +51,7 @@ function serve() {
 }
 
 /** Clicks the trigger and resolves with the ms until the description field has focus. */
-function clickToFocus() {
+function clickToFocus(limit) {
   const deepActive = () => {
     let active = document.activeElement;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
@@ -54,7 +66,7 @@ function clickToFocus() {
     channel.port1.onmessage = () => {
       const elapsed = performance.now() - started;
       if (deepActive()?.id === 'f-description') resolve(elapsed);
-      else if (elapsed > 10_000) reject(new Error('the first field did not get focus'));
+      else if (elapsed > limit) reject(new Error(`the first field did not get focus within ${limit / 1000} s of the click`));
       else channel.port2.postMessage(0);
     };
     button.shadowRoot.querySelector('.trigger').click();
@@ -62,22 +74,140 @@ function clickToFocus() {
   });
 }
 
+/**
+ * Helpers the page functions below share. Playwright sends each page function on its own, so
+ * these go into every page first (see `visit`), as `globalThis.bench`.
+ */
+function pageHelpers() {
+  globalThis.bench = {
+    /** The open form (inside the button's shadow root); throws when there is none. */
+    openForm() {
+      const form = document.querySelector('signaal-button')?.shadowRoot?.querySelector('signaal-form');
+      if (!form?.shadowRoot) throw new Error('no open <signaal-form> inside <signaal-button>');
+      return form;
+    },
+    /**
+     * Polls (every 5 ms, independent of animation frames) until `done()` answers something
+     * truthy and resolves with it; rejects with `what` after `limit` ms, or when `done` throws.
+     */
+    until(done, limit, what) {
+      return new Promise((resolve, reject) => {
+        const started = performance.now();
+        const check = () => {
+          let value;
+          try {
+            value = done();
+          } catch (error) {
+            return void reject(error);
+          }
+          if (value) resolve(value);
+          else if (performance.now() - started > limit) reject(new Error(`${what} within ${limit / 1000} s`));
+          else setTimeout(check, 5);
+        };
+        check();
+      });
+    },
+  };
+}
+
+/**
+ * Fills in the description of the open form and presses send; resolves once the receipt panel
+ * (with its reference) or the failure panel is there: `{ reference }` or `{ failed: reason }`.
+ */
+async function sendSignal({ text, limit }) {
+  const form = bench.openForm();
+  const root = form.shadowRoot;
+  const field = root.querySelector('#f-description');
+  if (!field) throw new Error('the open form has no description field (#f-description)');
+  field.value = text;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await form.updateComplete;
+  const submit = root.querySelector('button[part="submit"]');
+  if (!submit) throw new Error('the open form has no send button (button[part="submit"])');
+  submit.click();
+  return bench.until(
+    () => {
+      const reference = root.querySelector('section.panel.success .reference')?.textContent.trim();
+      if (reference) return { reference };
+      const failure = root.querySelector('section.panel.failure');
+      if (failure) return { failed: failure.querySelector('.reason')?.textContent.trim() || failure.textContent.trim() };
+      return undefined;
+    },
+    limit,
+    'neither a receipt nor a failure was shown after pressing send',
+  );
+}
+
+/** Opens the first "good to know" section of the open form; resolves once its text is there. */
+function openGoodToKnow(limit) {
+  const details = bench.openForm().shadowRoot.querySelector('section.info details');
+  if (!details) throw new Error('the open form has no "good to know" section (section.info details)');
+  details.querySelector('summary').click();
+  return bench.until(
+    () => {
+      // Until the texts are here the section shows a loading hint; if they fail, an error.
+      if (details.querySelector('p.error')) throw new Error('the "good to know" texts could not be loaded');
+      return details.open && !details.querySelector('p.hint') && details.querySelector('summary ~ *')?.textContent.trim();
+    },
+    limit,
+    'the first "good to know" section did not show its text',
+  );
+}
+
 /** Opens "my signals" in the open dialog and resolves once its view has loaded. */
-function openMySignals() {
-  const form = document.querySelector('signaal-button').shadowRoot.querySelector('signaal-form');
-  form.shadowRoot.querySelector('#f-mine > summary').click();
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const check = () => {
-      if (form.shadowRoot.querySelector('#f-lookupReference')) resolve();
-      else if (performance.now() - started > 10_000) reject(new Error('my signals did not load'));
-      else requestAnimationFrame(check);
-    };
-    check();
-  });
+function openMySignals(limit) {
+  const form = bench.openForm();
+  const summary = form.shadowRoot.querySelector('#f-mine > summary');
+  if (!summary) throw new Error('the open form has no "my signals" section (#f-mine)');
+  summary.click();
+  return bench.until(() => form.shadowRoot.querySelector('#f-lookupReference'), limit, 'my signals did not load');
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** The distinct paths of `after` that are not in `before`: what a step requested on top. */
+const added = (before, after) => [...new Set(after)].filter((path) => !before.includes(path));
+
+/** Resolves once <signaal-button> is defined; rejects after `limit` ms (the entry did not run). */
+function defined(limit) {
+  return Promise.race([
+    customElements.whenDefined('signaal-button'),
+    new Promise((_, reject) => setTimeout(() => reject(new Error(`<signaal-button> was not defined within ${limit / 1000} s`)), limit)),
+  ]);
+}
+
+/** Opens a fresh browser context (an empty cache) on `url`, with every script request recorded. */
+async function visit(browser, url) {
+  const context = await browser.newContext();
+  await context.addInitScript(pageHelpers);
+  const tab = await context.newPage();
+  tab.setDefaultTimeout(timeout);
+  tab.setDefaultNavigationTimeout(timeout);
+  const scripts = [];
+  if (process.env.BENCH_DEBUG) tab.on('console', (message) => console.log('page:', message.text()));
+  if (process.env.BENCH_DEBUG) tab.on('pageerror', (error) => console.log('page error:', error.message));
+  tab.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
+  await tab.goto(url, { waitUntil: 'load' });
+  await tab.evaluate(defined, timeout);
+  return { context, tab, scripts };
+}
+
+/**
+ * One flow in a fresh context: load `url`, click the button until the first field has focus,
+ * then `step(tab)` if given. Resolves with the distinct scripts of each stage (each list without
+ * what an earlier stage requested) and what the step resolved with.
+ */
+async function flow(browser, url, step) {
+  const { context, tab, scripts } = await visit(browser, url);
+  try {
+    const entry = [...new Set(scripts)];
+    await tab.evaluate(clickToFocus, timeout);
+    const opened = [...scripts];
+    const result = step ? await step(tab) : undefined;
+    return { entry, opening: added(entry, opened), step: added(opened, scripts), result };
+  } finally {
+    await context.close();
+  }
+}
 
 export default async function measure() {
   const server = await serve();
@@ -88,36 +218,28 @@ export default async function measure() {
   });
   const cold = [];
   const warm = [];
-  let before = [];
-  let after = [];
-  let english = [];
-  let mine = [];
+  let dutch;
+  let english;
+  let sent;
+  let info;
+  let mine;
   try {
     for (let run = 0; run < runs; run++) {
-      const context = await browser.newContext();
-      const tab = await context.newPage();
-      const scripts = [];
-      if (process.env.BENCH_DEBUG) tab.on('console', (message) => console.log('page:', message.text()));
-      if (process.env.BENCH_DEBUG) tab.on('pageerror', (error) => console.log('page error:', error.message));
-      tab.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
-      await tab.goto(origin, { waitUntil: 'load' });
-      await tab.evaluate(() => customElements.whenDefined('signaal-button'));
-      before = [...scripts];
-      cold.push(await tab.evaluate(clickToFocus));
-      after = [...scripts];
-      await tab.keyboard.press('Escape');
-      warm.push(await tab.evaluate(clickToFocus));
-      if (run === 0) {
-        await tab.evaluate(openMySignals);
-        mine = [...scripts];
-        scripts.length = 0;
-        await tab.goto(`${origin}/en`, { waitUntil: 'load' });
-        await tab.evaluate(() => customElements.whenDefined('signaal-button'));
-        await tab.evaluate(clickToFocus);
-        english = [...scripts];
+      const { context, tab, scripts } = await visit(browser, origin);
+      try {
+        const entry = [...new Set(scripts)];
+        cold.push(await tab.evaluate(clickToFocus, timeout));
+        if (run === 0) dutch = { entry, opening: added(entry, scripts) };
+        await tab.keyboard.press('Escape');
+        warm.push(await tab.evaluate(clickToFocus, timeout));
+      } finally {
+        await context.close();
       }
-      await context.close();
     }
+    english = await flow(browser, `${origin}/en`);
+    sent = await flow(browser, origin, (tab) => tab.evaluate(sendSignal, { text: description, limit: timeout }));
+    info = await flow(browser, origin, (tab) => tab.evaluate(openGoodToKnow, timeout));
+    mine = await flow(browser, origin, (tab) => tab.evaluate(openMySignals, timeout));
   } finally {
     await browser.close();
     server.close();
@@ -126,21 +248,42 @@ export default async function measure() {
     let raw = 0;
     let gz = 0;
     for (const path of new Set(paths)) {
-      const bytes = await readFile(join(dist, path.slice('/widget/'.length)));
+      if (!path.startsWith('/widget/')) throw new Error(`the page requested a script outside the widget's build: ${path}`);
+      const bytes = await readFile(join(dist, path.slice('/widget/'.length))).catch(() => {
+        throw new Error(`the page requested ${path}, which is not in packages/widget/dist/`);
+      });
       raw += bytes.length;
       gz += gzipped(bytes);
     }
     return { raw, gz };
   };
-  const entry = await sizes(before);
-  const all = await sizes(after);
-  const files = (paths) => [...new Set(paths)].map((path) => path.slice('/widget/cdn/'.length)).join(', ');
-  console.log(`widget CDN entry (before first click, ${before.length} file): ${entry.raw} bytes minified, ${entry.gz} bytes gzipped (${kb(entry.gz)}; target 10 KB)`);
-  console.log(`widget after opening, Dutch page (${after.length} files: ${files(after)}): ${all.raw} bytes minified, ${all.gz} bytes gzipped (${kb(all.gz)}; target 25 KB)`);
-  console.log(`  of which the form chunk (SDK, zod/mini, ky, Dutch texts): ${all.gz - entry.gz} bytes gzipped`);
-  const en = await sizes(english);
-  console.log(`widget after opening, English page (${english.length} files: ${files(english)}): ${en.raw} bytes minified, ${en.gz} bytes gzipped (${kb(en.gz)}; target 25 KB)`);
-  const withMine = await sizes(mine);
-  console.log(`widget after opening "my signals", Dutch page (${mine.length} files: ${files(mine)}): ${withMine.raw} bytes minified, ${withMine.gz} bytes gzipped (${kb(withMine.gz)})`);
+  /** "2 files: a.js, b.js" (with `more`: "2 more files: …"), the names without /widget/cdn/. */
+  const files = (paths, more = false) => {
+    const names = [...new Set(paths)].map((path) => path.replace(/^\/widget\/cdn\//, ''));
+    return `${names.length} ${more ? 'more ' : ''}${names.length === 1 ? 'file' : 'files'}${names.length ? `: ${names.join(', ')}` : ''}`;
+  };
+  const weight = ({ raw, gz }) => `${raw} bytes minified, ${gz} bytes gzipped (${kb(gz)})`;
+  const against = ({ raw, gz }, target) =>
+    `${raw} bytes minified, ${gz} bytes gzipped (${kb(gz)}; target ${target} KB: ${gz <= target * 1024 ? 'met' : 'missed'})`;
+
+  const entry = await sizes(dutch.entry);
+  console.log(`widget CDN entry (before first click, ${files(dutch.entry)}): ${against(entry, 10)}`);
+  const opening = await sizes(dutch.opening);
+  console.log(`loaded by opening the form, Dutch page (${files(dutch.opening)}): ${against(opening, 25)}`);
+  console.log(`  entry + opening together: ${entry.gz + opening.gz} bytes gzipped (${kb(entry.gz + opening.gz)})`);
+
+  const enEntry = await sizes(english.entry);
+  const enOpening = await sizes(english.opening);
+  console.log(`loaded by opening the form, English page (${files(english.opening)}): ${against(enOpening, 25)}`);
+  console.log(`  entry + opening together: ${enEntry.gz + enOpening.gz} bytes gzipped (${kb(enEntry.gz + enOpening.gz)})`);
+
+  const outcome = sent.result.reference ? `receipt ${sent.result.reference}` : `delivery failed: "${sent.result.failed}"`;
+  const sending = await sizes(sent.step);
+  const flowTotal = (await sizes(sent.entry)).gz + (await sizes(sent.opening)).gz + sending.gz;
+  console.log(`after sending a signal, Dutch page (${outcome}; ${files(sent.step, true)}): ${weight(sending)}`);
+  console.log(`  entry + opening + sending together: ${flowTotal} bytes gzipped (${kb(flowTotal)})`);
+
+  console.log(`after opening "good to know", Dutch page (${files(info.step, true)}): ${weight(await sizes(info.step))}`);
+  console.log(`after opening "my signals", Dutch page (${files(mine.step, true)}): ${weight(await sizes(mine.step))}`);
   console.log(`click to focused first field, headless Chromium, loopback, median of ${runs}: cold ${median(cold).toFixed(1)} ms, warm ${median(warm).toFixed(1)} ms (cold runs: ${cold.map((ms) => ms.toFixed(0)).join(', ')} ms)`);
 }
