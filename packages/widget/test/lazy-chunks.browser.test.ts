@@ -7,23 +7,26 @@ type LazyWindow = Window & typeof globalThis & { signaalRenders: string[]; axe: 
 
 const frames: HTMLIFrameElement[] = [];
 
-async function loadPage(page: string, lang: string): Promise<{ win: LazyWindow; form: SignaalForm }> {
+async function loadPage(page: string, lang: string, extra = ''): Promise<{ win: LazyWindow; form: SignaalForm; run: string }> {
   const frame = document.createElement('iframe');
+  const run = crypto.randomUUID();
   frame.style.inlineSize = '800px';
   frame.style.blockSize = '900px';
-  frame.src = `/packages/widget/test/fixtures/${page}?lang=${lang}&run=${crypto.randomUUID()}`;
+  frame.src = `/packages/widget/test/fixtures/${page}?lang=${lang}&run=${run}${extra}`;
   document.body.append(frame);
   frames.push(frame);
   // Not the load event: Firefox holds it until pending dynamic imports settle, past the loading states.
   const rendered = () => frame.contentDocument?.querySelector('signaal-form')?.shadowRoot?.querySelector('.stack');
   await waitUntil(rendered, 'the form did not render', { timeout: 10_000 });
-  return { win: frame.contentWindow as LazyWindow, form: frame.contentDocument!.querySelector('signaal-form') as SignaalForm };
+  return { win: frame.contentWindow as LazyWindow, form: frame.contentDocument!.querySelector('signaal-form') as SignaalForm, run };
 }
 
 const requested = (win: Window, path: string) =>
   win.performance.getEntriesByType('resource').some((entry) => new URL(entry.name).pathname.includes(path));
 const englishModule = '/src/messages/en.';
 const mySignalsModule = '/src/my-signals.';
+const deliveryModule = '/src/delivery.';
+const infoModule = '/src/messages/info.';
 const inForm = <T extends Element = HTMLElement>(form: SignaalForm, selector: string) => form.shadowRoot!.querySelector<T>(selector);
 const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const status = (form: SignaalForm) => text(inForm(form, '[role="status"]'));
@@ -40,6 +43,24 @@ async function openMine(form: SignaalForm): Promise<HTMLDetailsElement> {
   mine.querySelector('summary')!.click();
   await waitUntil(() => mine.open, 'my signals did not open');
   return mine;
+}
+
+/** What the flaky backend stored for a page's run. */
+const stored = async (run: string): Promise<Record<string, number>> => (await (await fetch(`/flaky/${run}/__state`)).json()).stored;
+
+/** Types a description and presses send, as the employee would. */
+function send(win: Window, form: SignaalForm, description: string): void {
+  const field = inForm<HTMLTextAreaElement>(form, '#f-description')!;
+  field.value = description;
+  field.dispatchEvent(new win.InputEvent('input', { bubbles: true, composed: true }));
+  inForm<HTMLButtonElement>(form, '[part="submit"]')!.click();
+}
+
+/** Opens the first section of "good to know". */
+function openInfo(form: SignaalForm): HTMLDetailsElement {
+  const section = inForm<HTMLDetailsElement>(form, '.info details')!;
+  section.querySelector('summary')!.click();
+  return section;
 }
 
 // Words only the Dutch texts have: none of them may show on an English page.
@@ -103,6 +124,44 @@ describe('chunks loaded on demand', () => {
   });
 });
 
+describe('chunks loaded on demand: sending and "good to know"', () => {
+  afterEach(() => {
+    for (const frame of frames.splice(0)) frame.remove();
+  });
+
+  it('fetches the HTTP client only when the employee sends, and then delivers', async () => {
+    const { win, form, run } = await loadPage('lazy.html', 'nl');
+    await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
+    expect(requested(win, deliveryModule), 'not on opening').to.equal(false);
+    send(win, form, 'Een klant lijkt bang voor de man die meekwam.');
+    await waitUntil(() => inForm(form, '.panel.success'), 'no receipt', { timeout: 10_000 });
+    expect(requested(win, deliveryModule)).to.equal(true);
+    expect(text(inForm(form, '.reference'))).to.match(/^SG-/);
+    expect(Object.values(await stored(run))).to.deep.equal([1]);
+    await noViolations(win, form);
+  });
+
+  it('fetches the bodies of "good to know" when a section is first opened', async () => {
+    const { win, form } = await loadPage('lazy.html', 'nl');
+    await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
+    expect(requested(win, infoModule), 'not on opening').to.equal(false);
+    expect(text(inForm(form, '.info'))).to.contain('Wat mag ik delen?');
+    const section = openInfo(form);
+    await waitUntil(() => text(section).includes('Gegevens die je voor je werk hebt'), 'the text did not arrive', { timeout: 10_000 });
+    expect(requested(win, infoModule)).to.equal(true);
+    expect(text(section)).not.to.contain('Even laden');
+    await noViolations(win, form);
+  });
+
+  it('shows "good to know" in English on an English page', async () => {
+    const { form } = await loadPage('lazy.html', 'en');
+    await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
+    const section = openInfo(form);
+    await waitUntil(() => text(section).includes('What may I share?') && !text(section).includes('Loading…'), 'the English text did not arrive', { timeout: 10_000 });
+    expect(text(section)).not.to.match(dutch);
+  });
+});
+
 describe('chunks that fail to load', () => {
   afterEach(() => {
     for (const frame of frames.splice(0)) frame.remove();
@@ -154,5 +213,38 @@ describe('chunks that fail to load', () => {
     inForm<HTMLButtonElement>(form, '[part="submit"]')!.click();
     await waitUntil(() => inForm(form, '.panel.success'), 'no receipt', { timeout: 10_000 });
     expect(text(inForm(form, '.reference'))).to.match(/^SG-/);
+  });
+
+  it('keeps the draft and offers e-mail and copy when the HTTP client cannot be loaded at sending', async () => {
+    const { win, form, run } = await loadPage('lazy-offline.html', 'nl', '&mailbox=signalen@gemeente.example');
+    await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
+    send(win, form, 'Signaal dat niet weg mag raken.');
+    await waitUntil(() => status(form) === 'Je signaal wordt verstuurd…', 'sending was not announced');
+    await waitUntil(() => inForm(form, '.panel.failure'), 'no failure panel', { timeout: 15_000 });
+    expect(requested(win, '/flaky/lazy-offline/slow/1000000/delivery.js'), 'the failing URL was really asked for').to.equal(true);
+    const failure = inForm(form, '.panel.failure')!;
+    expect(text(failure.querySelector('.reason'))).to.equal('Er is nu geen verbinding met de server.');
+    const mail = failure.querySelector<HTMLAnchorElement>('a[href^="mailto:"]')!;
+    expect(decodeURIComponent(mail.href)).to.contain('Signaal dat niet weg mag raken.');
+    expect([...failure.querySelectorAll('button')].map((button) => text(button))).to.include.members(['Opnieuw proberen', 'Tekst kopiëren']);
+    expect(Object.keys(await stored(run))).to.deep.equal([]);
+    expect(win.signaalPageErrors).to.deep.equal([]);
+    await noViolations(win, form);
+
+    [...failure.querySelectorAll('button')].find((button) => text(button) === 'Terug naar het formulier')!.click();
+    await waitUntil(() => inForm<HTMLTextAreaElement>(form, '#f-description')?.value === 'Signaal dat niet weg mag raken.', 'the draft was lost');
+  });
+
+  it('says so inside "good to know" when its texts cannot be loaded, and the rest keeps working', async () => {
+    const { win, form } = await loadPage('lazy-offline.html', 'nl');
+    await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
+    const section = openInfo(form);
+    expect(text(section)).to.contain('Even laden…');
+    const failed = 'Dit kon niet worden geladen. Sluit het en open het opnieuw om het nog eens te proberen.';
+    await waitUntil(() => status(form) === failed, 'the failure was not announced', { timeout: 15_000 });
+    expect(text(section.querySelector('.error'))).to.equal(failed);
+    expect(win.signaalPageErrors).to.deep.equal([]);
+    await noViolations(win, form);
+    expect(text(inForm(form, '.emergency'))).to.equal('Acuut gevaar? Bel 112.');
   });
 });

@@ -324,7 +324,11 @@ describe('<signaal-button>', () => {
     expect(officer.querySelector('img')!.getAttribute('alt')).to.equal('Foto van Sanne de Vries');
     expect(officer.querySelector<HTMLAnchorElement>('a[href^="tel:"]')!.getAttribute('href')).to.equal('tel:14020');
     const info = part(form, '.info')!;
-    expect(text(info)).to.contain('Een signaal is geen beschuldiging');
+    // The bodies of "good to know" arrive with their own chunk, on the first opening of a section.
+    expect(text(info)).to.contain('Vragen die vaak terugkomen');
+    for (const summary of info.querySelectorAll<HTMLElement>('details > summary')) summary.click();
+    await waitUntil(() => text(info).includes('Een signaal is geen beschuldiging'), 'the texts of "good to know" did not arrive');
+    expect(text(info)).not.to.contain('Even laden');
     expect(text(info)).to.contain('meldt de gemeente het');
     expect(info.querySelector<HTMLAnchorElement>('a[target="_blank"]')!.href).to.equal('https://gemeente.example/e-learning');
   });
