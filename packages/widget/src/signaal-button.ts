@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { SignaalCloseEvent, SignaalOpenEvent } from './events.js';
 import { resolveLocale } from './locale.js';
 import { buttonEn, buttonNl, type ButtonMessages } from './messages/button.js';
+import { loadMessages } from './messages/load-messages.js';
 import type { Messages } from './messages/nl.js';
 import { define } from './registry.js';
 import { buttonStyles } from './signaal-button.styles.js';
@@ -112,6 +113,8 @@ export class SignaalButton extends LitElement {
   }
 
   #load(): Promise<void> {
+    // The texts in the page's language come alongside the form's code, not after it.
+    if (!this.#loading) void loadMessages(resolveLocale(this)).catch(() => undefined);
     this.#loading ??= import('./signaal-form.js').then(
       ({ SignaalForm }) => {
         define('signaal-form', SignaalForm);

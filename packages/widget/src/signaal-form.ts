@@ -143,6 +143,8 @@ export class SignaalForm extends LitElement {
   @state() private configState: 'loading' | 'ready' | 'invalid' = 'loading';
   /** The language whose texts are shown; undefined until the first language's texts are here. */
   @state() private textsLocale: WidgetLocale | undefined;
+  /** Neither the asked language's texts nor the Dutch ones could be fetched. */
+  @state() private textsFailed = false;
   @state() private resolved?: WidgetConfig;
   @state() private phase: Phase = 'edit';
   @state() private kind: 'signal' | 'sparring' = 'signal';
@@ -325,7 +327,8 @@ export class SignaalForm extends LitElement {
   /**
    * Shows a language's texts, fetching them first if needed. Until they are here the previous
    * language stays on screen (or, on the first render, a loading line in the asked language),
-   * so the form is never half translated. If they cannot be fetched, Dutch stays.
+   * so the form is never half translated. If they cannot be fetched, Dutch is shown; if those
+   * cannot be fetched either, the loading line says the form could not be loaded.
    */
   #useTexts(locale: WidgetLocale): void {
     if (loadedMessages(locale)) {
@@ -341,10 +344,21 @@ export class SignaalForm extends LitElement {
       },
       () => {
         if (this.#textsWanted !== locale) return;
+        if (locale === 'nl') return this.#textsLost();
         console.error(`[signaal] The ${locale} texts could not be loaded; the form is shown in Dutch.`);
-        this.textsLocale = 'nl';
+        return loadMessages('nl').then(
+          () => {
+            if (this.#textsWanted === locale) this.textsLocale = 'nl';
+          },
+          () => this.#textsLost(),
+        );
       },
     );
+  }
+
+  #textsLost(): void {
+    console.error('[signaal] The texts of the form could not be loaded.');
+    this.textsFailed = true;
   }
 
   #t(key: MessageKey, values?: Record<string, string>): string {
@@ -961,8 +975,9 @@ export class SignaalForm extends LitElement {
     if (!this.textsLocale) {
       // The first render waits for the asked language's texts; the button's texts are always here.
       const locale = this.#locale;
+      const line = this.textsFailed ? 'loadFailed' : 'loading';
       return html`<div class="stack" lang=${locale}>
-        <p role="status">${this.messages?.[locale]?.loading ?? (locale === 'en' ? buttonEn : buttonNl).loading}</p>
+        <p role="status">${this.messages?.[locale]?.[line] ?? (locale === 'en' ? buttonEn : buttonNl)[line]}</p>
       </div>`;
     }
     const config = this.configState === 'ready' ? this.resolved : undefined;

@@ -88,6 +88,7 @@ describe('chunks loaded on demand', () => {
     await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
     expect(text(inForm(form, '.emergency'))).to.equal('Acuut gevaar? Bel 112.');
     expect(requested(win, '/src/signaal-form.'), 'the resource entries see module requests').to.equal(true);
+    expect(requested(win, '/src/messages/nl.'), 'the Dutch texts are their own module').to.equal(true);
     expect(requested(win, englishModule)).to.equal(false);
   });
 
@@ -246,5 +247,18 @@ describe('chunks that fail to load', () => {
     expect(win.signaalPageErrors).to.deep.equal([]);
     await noViolations(win, form);
     expect(text(inForm(form, '.emergency'))).to.equal('Acuut gevaar? Bel 112.');
+  });
+
+  it('shows an English page in Dutch when only the Dutch texts arrive, and says the form could not load when neither does', async () => {
+    const { win, form } = await loadPage('lazy-no-texts.html', 'en');
+    expect(text(inForm(form, '.stack')), 'the loading state is in English').to.equal('Loading the form…');
+    const failed = 'The form could not be loaded. Please try again later. Acute danger? Call 112.';
+    await waitUntil(() => status(form) === failed, 'the failure was not shown', { timeout: 15_000 });
+    expect(requested(win, '/flaky/lazy-no-texts/slow/1000000/en.js'), 'English was asked for').to.equal(true);
+    expect(requested(win, '/flaky/lazy-no-texts/slow/1000000/nl.js'), 'then Dutch').to.equal(true);
+    expect(win.signaalConsoleErrors.join('\n')).to.contain('The texts of the form could not be loaded');
+    expect(win.signaalPageErrors).to.deep.equal([]);
+    expect(win.document.querySelector('h1')!.textContent).to.equal('Zaakoverzicht');
+    await noViolations(win, form);
   });
 });

@@ -1,14 +1,16 @@
 /**
- * The widget's default texts per language. Dutch is the source and ships with the form; English
- * is its own chunk, fetched only when an element resolves to English, once per page. The texts
- * of "good to know" and "my signals" come with their own chunks and are added here.
+ * The widget's default texts per language, each in a chunk of its own, fetched once per page for
+ * the language an element resolves to (the button asks for its page's language as it opens, so
+ * the texts arrive with the form's code). The texts of "good to know" and "my signals" come with
+ * their own chunks and are added here.
  */
 import { lazy } from '../lazy.js';
 import type { WidgetLocale } from '../locale.js';
 import type { InfoMessages } from './info.js';
 import type { MineMessages } from './mine.js';
-import { nl, type FormMessages, type MessageKey } from './nl.js';
+import type { FormMessages, MessageKey } from './nl.js';
 
+const dutch = lazy(() => import('./nl.js').then((module): FormMessages => module.nl));
 const english = lazy(() => import('./en.js').then((module): FormMessages => module.en));
 
 /** Texts of an on-demand part, in both languages. */
@@ -17,10 +19,10 @@ type PartTexts<T> = Readonly<Record<WidgetLocale, T>>;
 const parts: { info?: PartTexts<InfoMessages>; mine?: PartTexts<MineMessages> } = {};
 
 /** The form's texts of a language, if they are here already. */
-export const loadedMessages = (locale: WidgetLocale): FormMessages | undefined => (locale === 'nl' ? nl : english.current);
+export const loadedMessages = (locale: WidgetLocale): FormMessages | undefined => (locale === 'nl' ? dutch : english).current;
 
 /** Fetches the form's texts of a language; rejects when the chunk could not be loaded (a later call tries again). */
-export const loadMessages = (locale: WidgetLocale): Promise<FormMessages> => (locale === 'nl' ? Promise.resolve(nl) : english());
+export const loadMessages = (locale: WidgetLocale): Promise<FormMessages> => (locale === 'nl' ? dutch : english)();
 
 /** Fetches the texts of "good to know" once per page (a later call tries again after a failure). */
 export const loadInfoTexts = lazy(() =>
