@@ -1,5 +1,7 @@
-// The chunks loaded on demand (English texts, "my signals"), on host pages of their own, so each
-// starts with an empty module map: the script-tag entry only, as on a municipality's intranet.
+// The chunks loaded on demand (each language's texts, the HTTP client, "good to know", "my
+// signals"), on a host page in a frame of its own, so each test starts with an empty module map:
+// the script-tag entry only, as on a municipality's intranet. The page can have its server fail
+// chosen chunks.
 import { expect, waitUntil } from '@open-wc/testing';
 import type { SignaalForm } from '../src/signaal-form.js';
 
@@ -7,12 +9,13 @@ type LazyWindow = Window & typeof globalThis & { signaalRenders: string[]; axe: 
 
 const frames: HTMLIFrameElement[] = [];
 
-async function loadPage(page: string, lang: string, extra = ''): Promise<{ win: LazyWindow; form: SignaalForm; run: string }> {
+/** Opens the host page in a frame; `broken` names the chunks its server fails (see fixtures/lazy.html). */
+async function loadPage(lang: string, broken = '', extra = ''): Promise<{ win: LazyWindow; form: SignaalForm; run: string }> {
   const frame = document.createElement('iframe');
   const run = crypto.randomUUID();
   frame.style.inlineSize = '800px';
   frame.style.blockSize = '900px';
-  frame.src = `/packages/widget/test/fixtures/${page}?lang=${lang}&run=${run}${extra}`;
+  frame.src = `/packages/widget/test/fixtures/lazy.html?lang=${lang}&run=${run}&broken=${broken}${extra}`;
   document.body.append(frame);
   frames.push(frame);
   // Not the load event: Firefox holds it until pending dynamic imports settle, past the loading states.
@@ -72,7 +75,7 @@ describe('chunks loaded on demand', () => {
   });
 
   it('shows an English page in English from its first render, once the English texts have loaded', async () => {
-    const { win, form } = await loadPage('lazy.html', 'en');
+    const { win, form } = await loadPage('en');
     await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
     expect(requested(win, englishModule), 'the English texts were fetched').to.equal(true);
     expect(win.signaalRenders.length).to.be.greaterThan(0);
@@ -84,7 +87,7 @@ describe('chunks loaded on demand', () => {
   });
 
   it('does not fetch the English texts on a Dutch page', async () => {
-    const { win, form } = await loadPage('lazy.html', 'nl');
+    const { win, form } = await loadPage('nl');
     await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
     expect(text(inForm(form, '.emergency'))).to.equal('Acuut gevaar? Bel 112.');
     expect(requested(win, '/src/signaal-form.'), 'the resource entries see module requests').to.equal(true);
@@ -93,7 +96,7 @@ describe('chunks loaded on demand', () => {
   });
 
   it('switches to English when the lang attribute changes, without a half-translated render', async () => {
-    const { win, form } = await loadPage('lazy.html', 'nl');
+    const { win, form } = await loadPage('nl');
     await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
     const before = win.signaalRenders.length;
     form.setAttribute('lang', 'en');
@@ -107,7 +110,7 @@ describe('chunks loaded on demand', () => {
   });
 
   it('loads my signals only when the section is first opened, and it works after loading', async () => {
-    const { win, form } = await loadPage('lazy.html', 'nl');
+    const { win, form } = await loadPage('nl');
     await waitUntil(() => inForm(form, '#f-mine'), 'no my signals section', { timeout: 10_000 });
     expect(requested(win, mySignalsModule), 'not before opening').to.equal(false);
     await openMine(form);
@@ -131,7 +134,7 @@ describe('chunks loaded on demand: sending and "good to know"', () => {
   });
 
   it('fetches the HTTP client only when the employee sends, and then delivers', async () => {
-    const { win, form, run } = await loadPage('lazy.html', 'nl');
+    const { win, form, run } = await loadPage('nl');
     await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
     expect(requested(win, deliveryModule), 'not on opening').to.equal(false);
     send(win, form, 'Een klant lijkt bang voor de man die meekwam.');
@@ -143,7 +146,7 @@ describe('chunks loaded on demand: sending and "good to know"', () => {
   });
 
   it('fetches the bodies of "good to know" when a section is first opened', async () => {
-    const { win, form } = await loadPage('lazy.html', 'nl');
+    const { win, form } = await loadPage('nl');
     await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
     expect(requested(win, infoModule), 'not on opening').to.equal(false);
     expect(text(inForm(form, '.info'))).to.contain('Wat mag ik delen?');
@@ -155,7 +158,7 @@ describe('chunks loaded on demand: sending and "good to know"', () => {
   });
 
   it('shows "good to know" in English on an English page', async () => {
-    const { form } = await loadPage('lazy.html', 'en');
+    const { form } = await loadPage('en');
     await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
     const section = openInfo(form);
     await waitUntil(() => text(section).includes('What may I share?') && !text(section).includes('Loading…'), 'the English text did not arrive', { timeout: 10_000 });
@@ -169,7 +172,7 @@ describe('chunks that fail to load', () => {
   });
 
   it('shows an English page in Dutch when the English texts cannot be loaded, without breaking the page', async () => {
-    const { win, form } = await loadPage('lazy-broken.html', 'en');
+    const { win, form } = await loadPage('en', 'en,my-signals');
     expect(text(inForm(form, '.stack')), 'the loading state is in English').to.equal('Loading the form…');
     await noViolations(win, form);
     expect(text(inForm(form, '.stack')), 'axe checked the loading state').to.equal('Loading the form…');
@@ -185,7 +188,7 @@ describe('chunks that fail to load', () => {
   });
 
   it('says so inside my signals when its code cannot be loaded, and the form keeps working', async () => {
-    const { win, form } = await loadPage('lazy-broken.html', 'nl');
+    const { win, form } = await loadPage('nl', 'en,my-signals');
     await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
     const mine = await openMine(form);
     await waitUntil(() => status(form) === 'Mijn meldingen laden…', 'the loading was not announced');
@@ -217,12 +220,12 @@ describe('chunks that fail to load', () => {
   });
 
   it('keeps the draft and offers e-mail and copy when the HTTP client cannot be loaded at sending', async () => {
-    const { win, form, run } = await loadPage('lazy-offline.html', 'nl', '&mailbox=signalen@gemeente.example');
+    const { win, form, run } = await loadPage('nl', 'delivery,info', '&mailbox=signalen@gemeente.example');
     await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
     send(win, form, 'Signaal dat niet weg mag raken.');
     await waitUntil(() => status(form) === 'Je signaal wordt verstuurd…', 'sending was not announced');
     await waitUntil(() => inForm(form, '.panel.failure'), 'no failure panel', { timeout: 15_000 });
-    expect(requested(win, '/flaky/lazy-offline/slow/1000000/delivery.js'), 'the failing URL was really asked for').to.equal(true);
+    expect(requested(win, '/flaky/lazy-broken/slow/1000000/delivery.js'), 'the failing URL was really asked for').to.equal(true);
     const failure = inForm(form, '.panel.failure')!;
     expect(text(failure.querySelector('.reason'))).to.equal('Er is nu geen verbinding met de server.');
     const mail = failure.querySelector<HTMLAnchorElement>('a[href^="mailto:"]')!;
@@ -237,7 +240,7 @@ describe('chunks that fail to load', () => {
   });
 
   it('says so inside "good to know" when its texts cannot be loaded, and the rest keeps working', async () => {
-    const { win, form } = await loadPage('lazy-offline.html', 'nl');
+    const { win, form } = await loadPage('nl', 'delivery,info');
     await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
     const section = openInfo(form);
     expect(text(section)).to.contain('Even laden…');
@@ -250,12 +253,12 @@ describe('chunks that fail to load', () => {
   });
 
   it('shows an English page in Dutch when only the Dutch texts arrive, and says the form could not load when neither does', async () => {
-    const { win, form } = await loadPage('lazy-no-texts.html', 'en');
+    const { win, form } = await loadPage('en', 'nl,en');
     expect(text(inForm(form, '.stack')), 'the loading state is in English').to.equal('Loading the form…');
     const failed = 'The form could not be loaded. Please try again later. Acute danger? Call 112.';
     await waitUntil(() => status(form) === failed, 'the failure was not shown', { timeout: 15_000 });
-    expect(requested(win, '/flaky/lazy-no-texts/slow/1000000/en.js'), 'English was asked for').to.equal(true);
-    expect(requested(win, '/flaky/lazy-no-texts/slow/1000000/nl.js'), 'then Dutch').to.equal(true);
+    expect(requested(win, '/flaky/lazy-broken/slow/1000000/en.js'), 'English was asked for').to.equal(true);
+    expect(requested(win, '/flaky/lazy-broken/slow/1000000/nl.js'), 'then Dutch').to.equal(true);
     expect(win.signaalConsoleErrors.join('\n')).to.contain('The texts of the form could not be loaded');
     expect(win.signaalPageErrors).to.deep.equal([]);
     expect(win.document.querySelector('h1')!.textContent).to.equal('Zaakoverzicht');
