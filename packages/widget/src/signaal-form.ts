@@ -480,7 +480,8 @@ export class SignaalForm extends LitElement {
       this.errorCode = code;
       this.mail = this.#mailFor(prepared);
       this.#show('failed', `${this.#t('failedTitle')}. ${this.#t(`error.${code}`)}`);
-      this.dispatchEvent(new SignaalErrorEvent(code, isSignaalError(error) && error.retryable));
+      // Anything but the SDK's own errors is the delivery chunk failing to load: worth another try.
+      this.dispatchEvent(new SignaalErrorEvent(code, isSignaalError(error) ? error.retryable : true));
     }
   }
 

@@ -3,6 +3,7 @@
 // the script-tag entry only, as on a municipality's intranet. The page can have its server fail
 // chosen chunks.
 import { expect, waitUntil } from '@open-wc/testing';
+import type { SignaalErrorEvent } from '../src/events.js';
 import type { SignaalForm } from '../src/signaal-form.js';
 
 type LazyWindow = Window & typeof globalThis & { signaalRenders: string[]; axe: { run(context: Element): Promise<{ violations: { id: string }[] }> } };
@@ -222,6 +223,8 @@ describe('chunks that fail to load', () => {
   it('keeps the draft and offers e-mail and copy when the HTTP client cannot be loaded at sending', async () => {
     const { win, form, run } = await loadPage('nl', 'delivery,info', '&mailbox=signalen@gemeente.example');
     await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
+    const errors: { code: string; retryable: boolean }[] = [];
+    form.addEventListener('signaal-error', (event) => errors.push({ code: (event as SignaalErrorEvent).code, retryable: (event as SignaalErrorEvent).retryable }));
     send(win, form, 'Signaal dat niet weg mag raken.');
     await waitUntil(() => status(form) === 'Je signaal wordt verstuurd…', 'sending was not announced');
     await waitUntil(() => inForm(form, '.panel.failure'), 'no failure panel', { timeout: 15_000 });
@@ -232,6 +235,7 @@ describe('chunks that fail to load', () => {
     expect(decodeURIComponent(mail.href)).to.contain('Signaal dat niet weg mag raken.');
     expect([...failure.querySelectorAll('button')].map((button) => text(button))).to.include.members(['Opnieuw proberen', 'Tekst kopiëren']);
     expect(Object.keys(await stored(run))).to.deep.equal([]);
+    expect(errors, 'the host hears of a failure it may retry').to.deep.equal([{ code: 'network', retryable: true }]);
     expect(win.signaalPageErrors).to.deep.equal([]);
     await noViolations(win, form);
 
