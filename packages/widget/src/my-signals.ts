@@ -11,10 +11,10 @@ import { mineEn, mineNl } from './messages/mine.js';
 import type { MessageKey } from './messages/nl.js';
 import { forgetReceipt, readReceipts, type KeptReceipt } from './receipt-store.js';
 
-/** The lookup's fields, named as the form names its fields (`#f-lookupReference`). */
 /** This view's default texts, in both languages (the form looks them up after its own). */
 export const mineTexts = { nl: mineNl, en: mineEn } as const;
 
+/** The lookup's fields, named as the form names its fields (`#f-lookupReference`). */
 export type LookupField = 'lookupReference' | 'lookupToken';
 /** A lookup field's error, in the form's error summary shape. */
 export interface LookupError {

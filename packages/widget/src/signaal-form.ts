@@ -19,7 +19,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { SignaalErrorEvent, SignaalSubmitEvent, SignaalSubmittedEvent } from './events.js';
 import { fill, resolveLocale, type WidgetLocale } from './locale.js';
 import { buttonEn, buttonNl } from './messages/button.js';
-import { addMineTexts, defaultText, loadedMessages, loadInfoTexts, loadMessages } from './messages/load-messages.js';
+import { addTexts, defaultText, loadedMessages, loadInfoTexts, loadMessages } from './messages/load-messages.js';
 import { delivery } from './network.js';
 import type { MessageKey, Messages } from './messages/nl.js';
 import type { MySignals } from './my-signals.js';
@@ -593,7 +593,7 @@ export class SignaalForm extends LitElement {
       // The view and, for status lookups, the HTTP client: both on demand.
       const [{ MySignals, mineTexts }] = await Promise.all([import('./my-signals.js'), this.#canSubmit ? delivery() : undefined]);
       const form = this;
-      addMineTexts(mineTexts);
+      addTexts(mineTexts);
       this.#mine ??= new MySignals({
         addController: (controller) => this.addController(controller),
         removeController: (controller) => this.removeController(controller),

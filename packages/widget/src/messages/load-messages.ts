@@ -6,17 +6,19 @@
  */
 import { lazy } from '../lazy.js';
 import type { WidgetLocale } from '../locale.js';
-import type { InfoMessages } from './info.js';
-import type { MineMessages } from './mine.js';
-import type { FormMessages, MessageKey } from './nl.js';
+import type { FormMessages, MessageKey, Messages } from './nl.js';
 
 const dutch = lazy(() => import('./nl.js').then((module): FormMessages => module.nl));
 const english = lazy(() => import('./en.js').then((module): FormMessages => module.en));
 
-/** Texts of an on-demand part, in both languages. */
-type PartTexts<T> = Readonly<Record<WidgetLocale, T>>;
+/** Default texts that on-demand parts brought along, per language. */
+const added: Record<WidgetLocale, Partial<Messages>> = { nl: {}, en: {} };
 
-const parts: { info?: PartTexts<InfoMessages>; mine?: PartTexts<MineMessages> } = {};
+/** Adds the default texts an on-demand part brings (both languages). */
+export const addTexts = (texts: Readonly<Record<WidgetLocale, Partial<Messages>>>): void => {
+  Object.assign(added.nl, texts.nl);
+  Object.assign(added.en, texts.en);
+};
 
 /** The form's texts of a language, if they are here already. */
 export const loadedMessages = (locale: WidgetLocale): FormMessages | undefined => (locale === 'nl' ? dutch : english).current;
@@ -26,19 +28,12 @@ export const loadMessages = (locale: WidgetLocale): Promise<FormMessages> => (lo
 
 /** Fetches the texts of "good to know" once per page (a later call tries again after a failure). */
 export const loadInfoTexts = lazy(() =>
-  import('./info.js').then((module) => (parts.info = { nl: module.infoNl, en: module.infoEn })),
+  import('./info.js').then((module) => {
+    addTexts({ nl: module.infoNl, en: module.infoEn });
+    return module;
+  }),
 );
 
-/** Adds the texts of "my signals", which its chunk brings along. */
-export const addMineTexts = (texts: PartTexts<MineMessages>): void => {
-  parts.mine = texts;
-};
-
 /** A default text, if the part it belongs to is here. */
-export function defaultText(locale: WidgetLocale, key: MessageKey): string | undefined {
-  return (
-    (loadedMessages(locale) as Partial<Record<MessageKey, string>> | undefined)?.[key] ??
-    (parts.info?.[locale] as Partial<Record<MessageKey, string>> | undefined)?.[key] ??
-    (parts.mine?.[locale] as Partial<Record<MessageKey, string>> | undefined)?.[key]
-  );
-}
+export const defaultText = (locale: WidgetLocale, key: MessageKey): string | undefined =>
+  (loadedMessages(locale) as Partial<Messages> | undefined)?.[key] ?? added[locale][key];
