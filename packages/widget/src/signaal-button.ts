@@ -6,6 +6,7 @@ import { buttonEn, buttonNl, type ButtonMessages } from './messages/button.js';
 import { loadMessages } from './messages/load-messages.js';
 import type { Messages } from './messages/nl.js';
 import { define } from './registry.js';
+import { changedJson } from './same-json.js';
 import { buttonStyles } from './signaal-button.styles.js';
 import type { SignaalForm, SignaalContext, SignaalReporter, WidgetClientOptions } from './signaal-form.js';
 
@@ -57,15 +58,15 @@ export class SignaalButton extends LitElement {
   /** A URL serving the configuration as JSON (for instance the backend's `/config`). */
   @property({ attribute: 'config-src' }) configSrc?: string;
   /** The whole configuration object (see the SDK's `WidgetConfig`). */
-  @property({ attribute: false }) config?: unknown;
+  @property({ attribute: false, hasChanged: changedJson }) config?: unknown;
   /** Text overrides per language: `{ nl: { trigger: 'Zorg delen' } }`. */
-  @property({ attribute: false }) messages?: MessageOverrides;
+  @property({ attribute: false, hasChanged: changedJson }) messages?: MessageOverrides;
   /** The logged-in employee, to prefill their contact details. */
-  @property({ attribute: false }) reporter?: SignaalReporter;
+  @property({ attribute: false, hasChanged: changedJson }) reporter?: SignaalReporter;
   /** The host's context: case reference and source system. */
-  @property({ attribute: false }) context?: SignaalContext;
+  @property({ attribute: false, hasChanged: changedJson }) context?: SignaalContext;
   /** SDK client options beyond endpoint and mailbox (headers, credentials, retry, transport); see `<signaal-form>`. */
-  @property({ attribute: false }) clientOptions?: WidgetClientOptions;
+  @property({ attribute: false, hasChanged: changedJson }) clientOptions?: WidgetClientOptions;
   /** Whether the dialog is open. */
   @state() open = false;
 

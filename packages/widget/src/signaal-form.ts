@@ -24,6 +24,7 @@ import { delivery } from './network.js';
 import type { MessageKey, Messages } from './messages/nl.js';
 import type { MySignals } from './my-signals.js';
 import { resolveConfig } from './resolve-config.js';
+import { changedJson } from './same-json.js';
 import { formStyles } from './signaal-form.styles.js';
 import { VERSION } from './version.js';
 
@@ -71,6 +72,7 @@ const fieldPaths: Record<string, Field> = {
 };
 const reporterFields: readonly Field[] = ['name', 'department', 'phone', 'email', 'callbackWhen'];
 const situationFields: readonly Field[] = ['place', 'time', 'caseReference'];
+const reporterPrefills = ['name', 'department', 'phone', 'email'] as const;
 
 /** Only `http:` and `https:` URLs become links or images; anything else is dropped. */
 const webUrl = (url: string | undefined): string | undefined => {
@@ -125,18 +127,18 @@ export class SignaalForm extends LitElement {
   /** A URL serving the configuration as JSON, read once through the SDK. */
   @property({ attribute: 'config-src' }) configSrc?: string | undefined;
   /** The whole configuration object (see the SDK's `WidgetConfig`); validated before use. */
-  @property({ attribute: false }) config?: unknown;
+  @property({ attribute: false, hasChanged: changedJson }) config?: unknown;
   /** Text overrides per language: `{ nl: { title: '…' }, en: { … } }`. */
-  @property({ attribute: false }) messages?: { nl?: Partial<Messages>; en?: Partial<Messages> } | undefined;
+  @property({ attribute: false, hasChanged: changedJson }) messages?: { nl?: Partial<Messages>; en?: Partial<Messages> } | undefined;
   /** The logged-in employee, to prefill their contact details. */
-  @property({ attribute: false }) reporter?: SignaalReporter | undefined;
+  @property({ attribute: false, hasChanged: changedJson }) reporter?: SignaalReporter | undefined;
   /** The host's context: case reference (prefilled) and source system (sent along). */
-  @property({ attribute: false }) context?: SignaalContext | undefined;
+  @property({ attribute: false, hasChanged: changedJson }) context?: SignaalContext | undefined;
   /**
    * Options for the SDK client beyond endpoint and mailbox: `headers` (tokens, CSRF),
    * `credentials`, `timeout`, `retry`, `mapRequest`/`mapResponse` or a `transport` of your own.
    */
-  @property({ attribute: false }) clientOptions?: WidgetClientOptions | undefined;
+  @property({ attribute: false, hasChanged: changedJson }) clientOptions?: WidgetClientOptions | undefined;
   /** Hides the form's own heading, when a surrounding dialog shows one. */
   @property({ type: Boolean, attribute: 'hide-title' }) hideTitle = false;
 
@@ -179,13 +181,15 @@ export class SignaalForm extends LitElement {
 
   @query('#f-description') private descriptionField?: HTMLTextAreaElement | null;
   /** The SDK client for the current configuration, made once its chunk is here. */
-  #made?: { from: WidgetConfig; client: SignaalClient };
+  #made: { from: WidgetConfig; client: SignaalClient } | undefined;
   #prepared: Signal | undefined;
   #preparedFrom: string | undefined;
   #configRun?: AbortController;
   /** Settles once the current configuration is resolved, valid or not. */
   #configured: Promise<void> = Promise.resolve();
   #focusAfterRender: string | undefined;
+  /** Fields the employee typed in: the host's prefill no longer touches them. */
+  #typedIn = new Set<Field>();
   /** The language whose texts are being fetched, so each switch fetches once. */
   #textsWanted: WidgetLocale | undefined;
   /** Settles once the wanted language's texts are shown (or Dutch, if they failed to load). */
@@ -215,14 +219,11 @@ export class SignaalForm extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#useTexts(this.#locale);
-    if (changed.has('endpoint') || changed.has('mailbox') || changed.has('configSrc') || changed.has('config') || changed.has('clientOptions')) void this.#configure();
-    if (changed.has('reporter') && this.reporter) {
-      this.name = this.reporter.name ?? this.name;
-      this.department = this.reporter.department ?? this.department;
-      this.phone = this.reporter.phone ?? this.phone;
-      this.email = this.reporter.email ?? this.email;
-    }
-    if (changed.has('context') && this.context?.caseReference && !this.caseReference) this.caseReference = this.context.caseReference;
+    if (changed.has('endpoint') || changed.has('mailbox') || changed.has('configSrc') || changed.has('config')) void this.#configure();
+    // The configuration does not depend on the client options; only the client, made anew on next use.
+    if (changed.has('clientOptions')) this.#made = undefined;
+    if (changed.has('reporter')) for (const field of reporterPrefills) if (!this.#typedIn.has(field)) this[field] = this.reporter?.[field] ?? '';
+    if (changed.has('context') && !this.#typedIn.has('caseReference')) this.caseReference = this.context?.caseReference ?? '';
   }
 
   protected override updated(): void {
@@ -256,7 +257,8 @@ export class SignaalForm extends LitElement {
   async #resolveConfiguration(): Promise<void> {
     this.#configRun?.abort();
     const run = (this.#configRun = new AbortController());
-    this.configState = 'loading';
+    // A form in use stays on screen, with its draft and focus, while a new configuration resolves.
+    if (this.configState !== 'ready') this.configState = 'loading';
     try {
       const config = await resolveConfig(
         { configSrc: this.configSrc, config: this.config, endpoint: this.endpoint, mailbox: this.mailbox },
@@ -504,6 +506,7 @@ export class SignaalForm extends LitElement {
     this.place = '';
     this.time = '';
     this.caseReference = this.context?.caseReference ?? '';
+    this.#typedIn.delete('caseReference');
     this.callbackWhen = '';
     this.errors = [];
     this.#prepared = undefined;
@@ -640,7 +643,10 @@ export class SignaalForm extends LitElement {
         .value=${value}
         aria-describedby=${described || nothing}
         aria-invalid=${error ? 'true' : nothing}
-        @input=${(event: InputEvent) => set((event.target as HTMLInputElement).value)}
+        @input=${(event: InputEvent) => {
+          this.#typedIn.add(field);
+          set((event.target as HTMLInputElement).value);
+        }}
       />
     </div>`;
   }

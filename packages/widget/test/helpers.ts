@@ -10,7 +10,7 @@ export function flaky(fault = 'none', times = 0) {
   const run = crypto.randomUUID();
   return {
     endpoint: `${location.origin}/flaky/${run}/${fault}/${times}`,
-    async state(): Promise<{ requests: number; stored: Record<string, number> }> {
+    async state(): Promise<{ requests: number; stored: Record<string, number>; headers: Record<string, string | undefined>[] }> {
       return (await fetch(`/flaky/${run}/__state`)).json();
     },
   };
