@@ -219,7 +219,8 @@ export class SignaalForm extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#useTexts(this.#locale);
-    if (changed.has('endpoint') || changed.has('mailbox') || changed.has('configSrc') || changed.has('config')) void this.#configure();
+    // The first update resolves even with no source at all, so an unconfigured form says so.
+    if (!this.hasUpdated || changed.has('endpoint') || changed.has('mailbox') || changed.has('configSrc') || changed.has('config')) void this.#configure();
     // The configuration does not depend on the client options; only the client, made anew on next use.
     if (changed.has('clientOptions')) this.#made = undefined;
     if (changed.has('reporter')) for (const field of reporterPrefills) if (!this.#typedIn.has(field)) this[field] = this.reporter?.[field] ?? '';
@@ -273,10 +274,17 @@ export class SignaalForm extends LitElement {
       if (run.signal.aborted) return;
       this.configState = 'invalid';
       const issues = isSignaalError(error) && 'issues' in error ? (error.issues as FieldIssue[]) : [];
+      const unset = !this.endpoint && !this.mailbox && !this.configSrc && this.config == null;
       // One message for the integrator: the fields, never values.
       console.error(
         '[signaal] The widget configuration is invalid or could not be loaded:',
-        issues.length ? issues.map((issue) => `${issue.path || '(root)'}: ${issue.code}`).join(', ') : isSignaalError(error) ? error.code : 'unknown',
+        unset
+          ? 'none was given (set endpoint, mailbox, config or config-src)'
+          : issues.length
+            ? issues.map((issue) => `${issue.path || '(root)'}: ${issue.code}`).join(', ')
+            : isSignaalError(error)
+              ? error.code
+              : 'unknown',
       );
       this.dispatchEvent(new SignaalErrorEvent('invalid-config'));
     }

@@ -236,6 +236,25 @@ describe('<signaal-button>', () => {
     }
   });
 
+  it('opens to the configuration error, not a loading line, when given no configuration at all', async () => {
+    const errors: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      const el = await fixture<SignaalButton>(html`<signaal-button></signaal-button>`);
+      const failed = oneEvent(el, 'signaal-error') as Promise<SignaalErrorEvent>;
+      trigger(el).click();
+      expect((await failed).code).to.equal('invalid-config');
+      await waitUntil(() => formIn(el) && part(formIn(el)!, '.panel.failure'), 'no configuration error', { timeout: 10_000 });
+      await settled(el);
+      expect(text(part(formIn(el)!, '.stack'))).not.to.contain('Instellingen laden');
+      expect(errors).to.have.length(1);
+      await expect(el).to.be.accessible();
+    } finally {
+      console.error = original;
+    }
+  });
+
   it('speaks English from the nearest lang and Dutch by default', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-GB"><signaal-button mailbox="signalen@gemeente.example"></signaal-button></div>`);
     const el = wrapper.querySelector('signaal-button')!;
