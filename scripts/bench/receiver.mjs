@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { buildServer } from '../../packages/receiver/dist/index.js';
+import { Keyring, buildServer } from '../../packages/receiver/dist/index.js';
 
 const connections = 16;
 const duration = 5;
@@ -20,7 +20,7 @@ function run(url, setupRequest) {
 
 export default async function measure() {
   const dataDir = mkdtempSync(join(tmpdir(), 'signaal-bench-'));
-  const app = await buildServer({ dataDir, secret: randomBytes(32), widgetConfig: {}, rateLimit: false, logLevel: 'warn' });
+  const app = await buildServer({ dataDir, keyring: Keyring.fromKeys([randomBytes(32)]), widgetConfig: {}, rateLimit: false, logLevel: 'warn' });
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const url = `http://127.0.0.1:${app.server.address().port}`;
@@ -29,7 +29,7 @@ export default async function measure() {
       const id = randomUUID();
       return { ...request, headers: { 'content-type': 'application/json', 'idempotency-key': id }, body: signal(id) };
     });
-    const stored = app.signaal.store.counts(new Date(0), new Date(Date.now() + 60_000)).total;
+    const stored = (await app.signaal.store.counts(new Date(0), new Date(Date.now() + 60_000))).total;
     report('new signals (201)', fresh, stored);
 
     const id = randomUUID();

@@ -1,10 +1,18 @@
 import { buildServer, type ReceiverHooks } from './server.js';
-import { SettingsError, loadSettings, resolveOptions, settingsHelp } from './config.js';
+import { SettingsError, loadContentKey, loadSettings, resolveOptions, settingsHelp } from './config.js';
+import { generateContentKey } from './keyring.js';
+import { backup, restore, rotateKey } from './maintenance.js';
 import { hashPassword } from './officers.js';
+import { isStorageUnavailable } from './storage/database.js';
 
 const usage = [
   'Usage: signaal-receiver --config <widget-config.json> [--port 8080] [--data-dir ./data] [options]',
   '       signaal-receiver hash-password   (reads a password on standard input; prints a hash for the officers file)',
+  '       signaal-receiver generate-key    (prints a new content key; save it to a file only the service can read)',
+  '       signaal-receiver rotate-key --content-key-file <file> [--data-dir … | --database …]',
+  '                                        (re-wraps every data key under the first key in the file)',
+  '       signaal-receiver backup <file> [--data-dir …]   (a consistent copy of the SQLite database, while it runs)',
+  '       signaal-receiver restore <file> [--data-dir …]  (puts a backup in place, with the receiver stopped)',
   '',
   'Every flag can also be set through its environment variable; a flag wins.',
   '',
@@ -59,8 +67,48 @@ async function hashPasswordCommand(): Promise<number> {
   }
 }
 
+/** The maintenance commands: they need only where the database is, and the key where it matters. */
+async function maintenanceCommand(command: string, args: string[]): Promise<number> {
+  const path = command === 'backup' || command === 'restore' ? args.shift() : undefined;
+  if ((command === 'backup' || command === 'restore') && (!path || path.startsWith('-'))) throw new SettingsError(`${command} needs a file: signaal-receiver ${command} <file>`);
+  const settings = loadSettings(args, process.env, { requireConfig: false });
+  if (!settings) {
+    console.log(usage);
+    return 0;
+  }
+  const target = { dataDir: settings.dataDir, databaseUrl: settings.databaseUrl };
+  if (command === 'rotate-key') {
+    const keyring = loadContentKey(settings);
+    const count = await rotateKey(target, keyring);
+    console.log(`Re-wrapped ${count} key${count === 1 ? '' : 's'} under content key ${keyring.currentKeyId}; keys other than the first can now be removed from the key file.`);
+  } else if (command === 'backup') {
+    await backup(target, path!);
+    console.log(`Backed up to ${path}; it is useless without the content key, which stays elsewhere.`);
+  } else {
+    await restore(target, path!);
+    console.log(`Restored ${path} into ${settings.dataDir}; start the receiver with the content key of the backup.`);
+  }
+  return 0;
+}
+
 async function main(): Promise<number> {
-  if (process.argv[2] === 'hash-password') return hashPasswordCommand();
+  const [command, ...rest] = process.argv.slice(2);
+  if (command === 'hash-password') return hashPasswordCommand();
+  if (command === 'generate-key') {
+    process.stdout.write(generateContentKey());
+    return 0;
+  }
+  if (command === 'rotate-key' || command === 'backup' || command === 'restore') {
+    try {
+      return await maintenanceCommand(command, rest);
+    } catch (error) {
+      if (!(error instanceof SettingsError) && !(error instanceof TypeError)) throw error;
+      console.error(`signaal-receiver: ${error.message}`);
+      return 2;
+    }
+  }
+  // The database and any file the receiver makes are the service's own.
+  process.umask(0o077);
   let settings;
   let options;
   try {
@@ -76,7 +124,14 @@ async function main(): Promise<number> {
     return 2;
   }
   const hooks = testHooks(process.env);
-  const app = await buildServer({ ...options, ...(hooks ? { hooks } : {}) });
+  let app;
+  try {
+    app = await buildServer({ ...options, ...(hooks ? { hooks } : {}) });
+  } catch (error) {
+    if (!isStorageUnavailable(error)) throw error;
+    console.error(`signaal-receiver: the database cannot be reached (${(error as { code?: string }).code ?? 'no answer'}); check --database and that it runs, then start again.`);
+    return 1;
+  }
   await app.listen({ port: settings.port, host: settings.host });
 
   let closing = false;

@@ -1,10 +1,11 @@
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fieldIssues, isSecureEndpoint, localeSchema, remoteConfigSchema } from '@signaal/sdk';
 import type { MailSettings } from './mail.js';
 import { readJsonFile } from './json-file.js';
 import { loadOfficers } from './officers.js';
-import { loadSecret } from './receipt.js';
+import { KeyError, loadKeyring, type Keyring } from './keyring.js';
+import { loadSecretFile, parseSecret } from './receipt.js';
 import type { ReceiverOptions, RemoteConfig } from './server.js';
 
 /** A setting or configuration file the receiver cannot start with; the message names the field. */
@@ -31,13 +32,19 @@ export interface Settings {
   mailContent: boolean;
   officersPath: string | undefined;
   ssoHeader: string | undefined;
+  databaseUrl: string | undefined;
+  contentKeyPath: string | undefined;
+  secretPath: string | undefined;
 }
 
 /** Each setting: its flag, its environment variable, and what it does (for `--help`). */
 export const settingsHelp = [
   ['--port', 'SIGNAAL_PORT (or PORT)', 'TCP port to listen on. Default 8080.'],
   ['--host', 'SIGNAAL_HOST', 'Address to listen on. Default 127.0.0.1; use 0.0.0.0 behind a reverse proxy in a container.'],
-  ['--data-dir', 'SIGNAAL_DATA_DIR', 'Folder for the database and the secret. Default ./data.'],
+  ['--data-dir', 'SIGNAAL_DATA_DIR', 'Folder for the SQLite database (made 0700, its files 0600). Default ./data.'],
+  ['--database', 'SIGNAAL_DATABASE_URL', 'A postgres:// URL: keep signals in PostgreSQL (several instances may share it). Default: SQLite in the data folder.'],
+  ['--content-key-file', 'SIGNAAL_CONTENT_KEY_FILE', 'The content key file (from `signaal-receiver generate-key`), outside the data folder and its backups. Required.'],
+  ['--secret-file', 'SIGNAAL_SECRET_FILE', 'A file with the status-token secret (64+ hex characters). Default: kept in the database, wrapped under the content key.'],
   ['--config', 'SIGNAAL_CONFIG', 'The widget configuration JSON file served at GET /config. Required.'],
   ['--allowed-origin', 'SIGNAAL_ALLOWED_ORIGINS', 'Origins of pages that embed the widget (repeat the flag, or comma-separate).'],
   ['--body-limit', 'SIGNAAL_BODY_LIMIT', 'Largest request body in bytes. Default 65536.'],
@@ -52,13 +59,16 @@ export const settingsHelp = [
   ['--mail-content', 'SIGNAAL_MAIL_CONTENT', 'true puts the full signal in the mail. Default false: a summary without content.'],
   ['--officers', 'SIGNAAL_OFFICERS', 'The officers file (JSON) for the inbox at /inbox. Without it there is no inbox.'],
   ['--sso-header', 'SIGNAAL_SSO_HEADER', "A header in which the SSO reverse proxy names the officer (e.g. X-Remote-User). Off by default; the proxy must strip it from clients' requests."],
-  ['', 'SIGNAAL_SECRET', 'The token secret (64+ hex characters). Default: generated in the data folder.'],
+  ['', 'SIGNAAL_SECRET', 'The status-token secret itself (64+ hex characters), instead of --secret-file.'],
 ] as const;
 
 const flagOptions = {
   port: { type: 'string' },
   host: { type: 'string' },
   'data-dir': { type: 'string' },
+  database: { type: 'string' },
+  'content-key-file': { type: 'string' },
+  'secret-file': { type: 'string' },
   config: { type: 'string' },
   'allowed-origin': { type: 'string', multiple: true },
   'body-limit': { type: 'string' },
@@ -111,11 +121,19 @@ function trustProxy(value: string | undefined): Settings['trustProxy'] {
   return value.split(',').map((part) => part.trim()).filter(Boolean);
 }
 
+const optionalPath = (value: string | undefined) => (value ? resolve(value) : undefined);
+
+function databaseUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(value)) throw new SettingsError('--database must be a postgres:// URL; leave it out to use SQLite in the data folder.');
+  return value;
+}
+
 /**
  * Reads the receiver's settings from command-line flags and environment variables.
  * Returns `undefined` when `--help` was asked for.
  */
-export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv): Settings | undefined {
+export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv, { requireConfig = true } = {}): Settings | undefined {
   let values;
   try {
     ({ values } = parseArgs({ args: [...argv], options: flagOptions, strict: true, allowPositionals: false }));
@@ -128,7 +146,7 @@ export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
     return typeof value === 'string' ? value : env[name];
   };
   const configPath = pick('config', 'SIGNAAL_CONFIG');
-  if (!configPath) throw new SettingsError('--config (or SIGNAAL_CONFIG) is required: the widget configuration JSON file.');
+  if (!configPath && requireConfig) throw new SettingsError('--config (or SIGNAAL_CONFIG) is required: the widget configuration JSON file.');
   const origins = values['allowed-origin'] ?? env['SIGNAAL_ALLOWED_ORIGINS']?.split(',') ?? [];
   const rate = integer('--rate-limit', pick('rate-limit', 'SIGNAAL_RATE_LIMIT'), 60, 0, 1_000_000);
   const logLevel = pick('log-level', 'SIGNAAL_LOG_LEVEL') ?? 'info';
@@ -153,7 +171,7 @@ export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
     port: integer('--port', pick('port', 'SIGNAAL_PORT') ?? env['PORT'], 8080, 0, 65_535),
     host: pick('host', 'SIGNAAL_HOST') ?? '127.0.0.1',
     dataDir: resolve(pick('data-dir', 'SIGNAAL_DATA_DIR') ?? 'data'),
-    configPath: resolve(configPath),
+    configPath: configPath ? resolve(configPath) : '',
     allowedOrigins: origins.map((value) => value.trim()).filter(Boolean).map((value) => origin('--allowed-origin', value)),
     bodyLimit: integer('--body-limit', pick('body-limit', 'SIGNAAL_BODY_LIMIT'), 65_536, 1_024, 10_485_760),
     rateLimit: rate === 0 ? false : { max: rate, timeWindow: 60_000 },
@@ -167,6 +185,9 @@ export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
     mailContent: boolean('--mail-content', pick('mail-content', 'SIGNAAL_MAIL_CONTENT')),
     officersPath: officersPath === undefined ? undefined : resolve(officersPath),
     ssoHeader,
+    databaseUrl: databaseUrl(pick('database', 'SIGNAAL_DATABASE_URL')),
+    contentKeyPath: optionalPath(pick('content-key-file', 'SIGNAAL_CONTENT_KEY_FILE')),
+    secretPath: optionalPath(pick('secret-file', 'SIGNAAL_SECRET_FILE')),
   };
 }
 
@@ -192,7 +213,8 @@ export function loadWidgetConfig(path: string): RemoteConfig {
 /** Turns settings into the server's options: reads the configuration file and the secret. */
 export function resolveOptions(settings: Settings, env: NodeJS.ProcessEnv, warn: (message: string) => void): ReceiverOptions {
   const widgetConfig = loadWidgetConfig(settings.configPath);
-  const secret = loadSecretOrFail(settings.dataDir, env['SIGNAAL_SECRET'], warn);
+  const keyring = loadContentKey(settings);
+  const secret = loadSecretOrFail(settings, env['SIGNAAL_SECRET']);
   let mail: MailSettings | undefined;
   if (settings.smtpUrl) {
     const to = settings.mailTo ?? widgetConfig.mailbox;
@@ -217,7 +239,9 @@ export function resolveOptions(settings: Settings, env: NodeJS.ProcessEnv, warn:
   }
   return {
     dataDir: settings.dataDir,
-    secret,
+    ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}),
+    keyring,
+    ...(secret ? { secret } : {}),
     ...(officers ? { inbox: { officers, ...(settings.ssoHeader ? { ssoHeader: settings.ssoHeader } : {}) } } : {}),
     widgetConfig,
     allowedOrigins: settings.allowedOrigins,
@@ -230,11 +254,34 @@ export function resolveOptions(settings: Settings, env: NodeJS.ProcessEnv, warn:
   };
 }
 
-function loadSecretOrFail(dataDir: string, fromEnv: string | undefined, warn: (message: string) => void): Buffer {
+function loadSecretOrFail(settings: Settings, fromEnv: string | undefined): Buffer | undefined {
   try {
-    return loadSecret(dataDir, fromEnv, warn);
+    if (settings.secretPath) return loadSecretFile(settings.secretPath);
+    return fromEnv ? parseSecret(fromEnv, 'SIGNAAL_SECRET') : undefined;
   } catch (error) {
-    if (error instanceof Error && !(error as NodeJS.ErrnoException).code) throw new SettingsError(error.message);
+    throw new SettingsError((error as Error).message);
+  }
+}
+
+/**
+ * The content key: required, readable by the service alone, and not in the data folder (whose
+ * copies and backups it must not travel with).
+ */
+export function loadContentKey(settings: Pick<Settings, 'contentKeyPath' | 'dataDir' | 'databaseUrl'>): Keyring {
+  const path = settings.contentKeyPath;
+  if (!path) {
+    throw new SettingsError(
+      'There is no content key: make one with `signaal-receiver generate-key > /etc/signaal/content.key && chmod 600 /etc/signaal/content.key` and pass --content-key-file (or SIGNAAL_CONTENT_KEY_FILE).',
+    );
+  }
+  const inside = relative(settings.dataDir, path);
+  if (!settings.databaseUrl && !inside.startsWith('..') && !isAbsolute(inside)) {
+    throw new SettingsError(`The content key file ${path} is inside the data folder; keep it elsewhere, so that copies and backups of the folder do not carry it.`);
+  }
+  try {
+    return loadKeyring(path);
+  } catch (error) {
+    if (error instanceof KeyError) throw new SettingsError(error.message);
     throw error;
   }
 }

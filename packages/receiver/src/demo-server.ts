@@ -3,8 +3,8 @@
  * one local port, with a local mail catcher. For trying Signaal and for end-to-end tests, not for
  * production (see docs/receiver.md).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -13,7 +13,7 @@ import { remoteConfigSchema } from '@signaal/sdk';
 import { loadWidgetConfig } from './config.js';
 import { MailCatcher } from './mail-catcher.js';
 import { hashPassword, type OfficerAccount } from './officers.js';
-import { loadSecret } from './receipt.js';
+import { generateContentKey, loadKeyring, type Keyring } from './keyring.js';
 import { buildServer } from './server.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -116,6 +116,8 @@ export interface DemoOptions {
   /** Where the one-line mail notices go. Default: the console. */
   onMail?: (line: string) => void;
   logLevel?: string;
+  /** The content key (see `demoKeyring`). */
+  keyring: Keyring;
   secret?: Buffer;
   /** Who may sign in to the inbox. Default: the demo officer (`demoOfficer`). */
   officers?: OfficerAccount[];
@@ -130,6 +132,20 @@ export interface Demo {
   /** The inbox's sign-in page. */
   inboxUrl: string;
   close(): Promise<void>;
+}
+
+/**
+ * The demo's content key, kept in a folder of its own beside the data folder: made on first
+ * start (mode 0600), then reused so the demo's signals stay readable. `made` says whether it is new.
+ */
+export function demoKeyring(path: string): { keyring: Keyring; made: boolean } {
+  let made = false;
+  if (!existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    writeFileSync(path, generateContentKey(), { mode: 0o600, flag: 'wx' });
+    made = true;
+  }
+  return { keyring: loadKeyring(path), made };
 }
 
 /** Starts the demo on `127.0.0.1:<port>`. */
@@ -153,7 +169,8 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
     prefix: '/api',
     inbox: { officers },
     dataDir,
-    secret: options.secret ?? loadSecret(dataDir, process.env['SIGNAAL_SECRET'], (message) => console.warn(message)),
+    keyring: options.keyring,
+    ...(options.secret ? { secret: options.secret } : {}),
     widgetConfig,
     allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
     logLevel: options.logLevel ?? 'warn',

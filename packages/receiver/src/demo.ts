@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SettingsError } from './config.js';
-import { demoOfficer, startDemo } from './demo-server.js';
+import { demoKeyring, demoOfficer, startDemo } from './demo-server.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -13,7 +13,10 @@ async function main(): Promise<void> {
   const port = Number(process.env['PORT'] ?? 8080);
   if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new SettingsError(`PORT must be a port number from 1 to 65535; got "${process.env['PORT']}".`);
   const dataDir = process.env['SIGNAAL_DATA_DIR'] ?? join(root, '.data/demo');
-  const demo = await startDemo({ port, dataDir, ...(process.env['SIGNAAL_LOG_LEVEL'] ? { logLevel: process.env['SIGNAAL_LOG_LEVEL'] } : {}) });
+  const keyFile = join(root, '.data/demo-key/content.key');
+  const { keyring, made } = demoKeyring(keyFile);
+  if (made) console.log(`Made a demo content key in ${keyFile}; a real receiver takes one with --content-key-file (see docs/receiver.md).`);
+  const demo = await startDemo({ port, dataDir, keyring, ...(process.env['SIGNAAL_LOG_LEVEL'] ? { logLevel: process.env['SIGNAAL_LOG_LEVEL'] } : {}) });
   console.log(
     [
       `Signaal demo on ${demo.url}/`,
@@ -21,7 +24,7 @@ async function main(): Promise<void> {
       ...demo.examples.map(({ name }) => `  example    ${demo.url}/examples/${name}/`),
       `  inbox      ${demo.inboxUrl}  (demo officer: username "${demoOfficer.username}", password "${demoOfficer.password}")`,
       `  mail       caught on ${demo.smtpUrl}; shown here without content`,
-      `  data       ${dataDir}`,
+      `  data       ${dataDir}  (content encrypted under the demo key in ${keyFile})`,
       'Stop with Ctrl+C.',
     ].join('\n'),
   );

@@ -6,7 +6,9 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { findIndicator, kindSchema, stateSchema, type Kind, type State } from '@signaal/sdk';
-import { forwardTargets, sessionIdHash, type ForwardTarget, type InboxSignal, type InboxStore, type StateChange } from './inbox-store.js';
+import { sessionIdHash, type InboxSignal, type InboxStore, type StateChange } from './storage/inbox-store.js';
+import { forwardTargets, type ForwardTarget } from './storage/tables.js';
+import type { SignalStore } from './storage/signal-store.js';
 import type { OfficerAccount } from './officers.js';
 import { verifyPassword } from './officers.js';
 import { ProblemError, handleError, sendProblem } from './problem.js';
@@ -44,31 +46,6 @@ interface Session {
 declare module 'fastify' {
   interface FastifyRequest {
     inboxSession: Session | undefined;
-  }
-}
-
-/** Counts failed sign-ins per key in a fixed window; kept in memory (one process per data folder). */
-class AttemptLimiter {
-  private readonly failures = new Map<string, { count: number; resetAt: number }>();
-  constructor(private readonly max: number, private readonly windowMs: number) {}
-
-  /** Seconds until `keys` may try again, or 0. */
-  retryAfter(keys: readonly string[], now: number): number {
-    let wait = 0;
-    for (const key of keys) {
-      const entry = this.failures.get(key);
-      if (entry && entry.resetAt > now && entry.count >= this.max) wait = Math.max(wait, Math.ceil((entry.resetAt - now) / 1000));
-    }
-    return wait;
-  }
-
-  fail(keys: readonly string[], now: number): void {
-    if (this.failures.size > 10_000) for (const [key, entry] of this.failures) if (entry.resetAt <= now) this.failures.delete(key);
-    for (const key of keys) {
-      const entry = this.failures.get(key);
-      if (!entry || entry.resetAt <= now) this.failures.set(key, { count: 1, resetAt: now + this.windowMs });
-      else entry.count += 1;
-    }
   }
 }
 
@@ -172,9 +149,9 @@ function readChange(body: unknown): StateChange {
  * under `/assets/`, and its API under `/api/`. Every answer but the sign-in page and the assets needs
  * a session; every changing request needs the session's CSRF token and a same-origin `Origin`.
  */
-export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; settings: InboxOptions; secret: Buffer; now?: () => Date }> = async (
+export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; signals: SignalStore; settings: InboxOptions; secret: Buffer; now?: () => Date }> = async (
   app,
-  { inbox, settings, secret, now: clock },
+  { inbox, signals, settings, secret, now: clock },
 ) => {
   const now = clock ?? (() => new Date());
   const base = app.prefix;
@@ -183,7 +160,6 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; settings: Inbo
   const idleMs = (settings.sessionIdleMinutes ?? 30) * 60_000;
   const maxAgeMs = (settings.sessionMaxHours ?? 10) * 3_600_000;
   const attempts = settings.signInAttempts ?? { max: 5, windowMs: 15 * 60_000 };
-  const limiter = new AttemptLimiter(attempts.max, attempts.windowMs);
   const assetsDir = settings.assetsDir ?? fileURLToPath(new URL('../dist/inbox/', import.meta.url));
 
   const csrfToken = (sessionId: string) => createHmac('sha256', secret).update('signaal inbox csrf v1\0').update(sessionId).digest('base64url');
@@ -216,20 +192,20 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; settings: Inbo
   app.setNotFoundHandler((_request, reply) => sendProblem(reply, 404, 'not-found'));
 
   /** The session the cookie names, if it is still valid (and, with SSO, the proxy vouches for the same officer). */
-  function findSession(request: FastifyRequest): Session | undefined {
+  async function findSession(request: FastifyRequest): Promise<Session | undefined> {
     const id = request.cookies[sessionCookie];
     if (!id || !/^[A-Za-z0-9_-]{43}$/.test(id)) return undefined;
     const idHash = sessionIdHash(id);
-    const row = inbox.session(idHash);
+    const row = await inbox.session(idHash);
     const at = now().getTime();
     if (!row) return undefined;
     if (row.createdAt + maxAgeMs <= at || row.lastSeenAt + idleMs <= at) {
-      inbox.deleteSession(idHash);
+      await inbox.deleteSession(idHash);
       return undefined;
     }
     const officer = officers.get(row.username.toLowerCase());
     if (!officer || (ssoHeader && ssoUser(request) !== officer)) return undefined;
-    inbox.touchSession(idHash, at);
+    await inbox.touchSession(idHash, at);
     return { id, idHash, officer };
   }
 
@@ -239,23 +215,23 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; settings: Inbo
     return typeof value === 'string' ? officers.get(value.trim().toLowerCase()) : undefined;
   }
 
-  function startSession(reply: FastifyReply, officer: OfficerAccount): Session {
+  async function startSession(reply: FastifyReply, officer: OfficerAccount): Promise<Session> {
     const at = now().getTime();
-    inbox.expireSessions(at, maxAgeMs, idleMs);
+    await inbox.expireSessions(at, maxAgeMs, idleMs);
     const id = randomBytes(32).toString('base64url');
     const idHash = sessionIdHash(id);
-    inbox.createSession(idHash, officer.username, at);
+    await inbox.createSession(idHash, officer.username, at);
     reply.setCookie(sessionCookie, id, { ...cookieOptions, maxAge: Math.floor(maxAgeMs / 1000) });
-    inbox.audit(officer.username, 'sign-in', now(), undefined, ssoHeader ? 'method=sso' : 'method=password');
+    await inbox.audit(officer.username, 'sign-in', now(), undefined, ssoHeader ? 'method=sso' : 'method=password');
     return { id, idHash, officer };
   }
 
   /** One signal for the officer: everything stored, indicator labels, and its audit lines. */
-  const detailBody = (found: InboxSignal) => ({
+  const detailBody = async (found: InboxSignal) => ({
     ...found,
     indicators:
       found.signal?.kind === 'signal' ? (found.signal.indicators ?? []).map((id) => ({ id, label: findIndicator(id)?.label ?? { nl: id, en: id } })) : [],
-    audit: inbox.auditLog({ reference: found.reference, limit: 50 }),
+    audit: await inbox.auditLog({ reference: found.reference, limit: 50 }),
   });
 
   const sessionBody = (session: Session) => ({
@@ -266,7 +242,7 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; settings: Inbo
 
   app.decorateRequest('inboxSession', undefined);
   app.addHook('onRequest', async (request) => {
-    request.inboxSession = findSession(request);
+    request.inboxSession = await findSession(request);
     if (request.method === 'GET' || request.method === 'HEAD') return;
     // Forged cross-site requests: a browser names the page's origin; only this origin may change anything.
     const here = `${request.protocol}://${request.host}`;
@@ -322,7 +298,7 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; settings: Inbo
     if (!session) {
       const officer = ssoUser(request);
       if (!officer) throw new ProblemError(401, 'session-required');
-      session = startSession(reply, officer);
+      session = await startSession(reply, officer);
     }
     return reply.send(sessionBody(session));
   });
@@ -334,24 +310,24 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; settings: Inbo
       throw new ProblemError(400, 'bad-request');
     }
     const keys = [`address:${request.ip}`, `user:${username.trim().toLowerCase()}`];
-    const wait = limiter.retryAfter(keys, now().getTime());
+    const wait = await inbox.throttled(keys, attempts.max, now().getTime());
     if (wait > 0) throw new ProblemError(429, 'rate-limited', { headers: { 'retry-after': String(wait) } });
     const officer = officers.get(username.trim().toLowerCase());
     const valid = await verifyPassword(password, officer?.passwordHash);
     if (!valid || !officer) {
-      limiter.fail(keys, now().getTime());
+      await inbox.fail(keys, attempts.windowMs, now().getTime());
       // No username in the log: people type their password into the wrong field.
-      inbox.audit('-', 'sign-in-refused', now());
+      await inbox.audit('-', 'sign-in-refused', now());
       throw new ProblemError(401, 'sign-in-failed');
     }
-    if (request.inboxSession) inbox.deleteSession(request.inboxSession.idHash);
-    return reply.send(sessionBody(startSession(reply, officer)));
+    if (request.inboxSession) await inbox.deleteSession(request.inboxSession.idHash);
+    return reply.send(sessionBody(await startSession(reply, officer)));
   });
 
   app.delete('/api/session', { onRequest: requireCsrf }, async (request, reply) => {
     const session = request.inboxSession!;
-    inbox.deleteSession(session.idHash);
-    inbox.audit(session.officer.username, 'sign-out', now());
+    await inbox.deleteSession(session.idHash);
+    await inbox.audit(session.officer.username, 'sign-out', now());
     reply.clearCookie(sessionCookie, cookieOptions);
     return reply.code(204).send();
   });
@@ -361,32 +337,46 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; settings: Inbo
     if (state !== undefined && state !== '' && !stateSchema.safeParse(state).success) throw new ProblemError(400, 'invalid-query');
     if (kind !== undefined && kind !== '' && !kindSchema.safeParse(kind).success) throw new ProblemError(400, 'invalid-query');
     const filter = { state: (state || undefined) as State | undefined, kind: (kind || undefined) as Kind | undefined };
-    const signals = inbox.list(filter, now());
-    inbox.audit(request.inboxSession!.officer.username, 'list', now(), undefined, `state=${filter.state ?? 'all'} kind=${filter.kind ?? 'all'} count=${signals.length}`);
-    return reply.send({ signals });
+    const list = await inbox.list(filter, now());
+    await inbox.audit(request.inboxSession!.officer.username, 'list', now(), undefined, `state=${filter.state ?? 'all'} kind=${filter.kind ?? 'all'} count=${list.length}`);
+    return reply.send({ signals: list });
   });
 
   app.get<{ Params: { reference: string } }>('/api/signals/:reference', { onRequest: requireSession }, async (request, reply) => {
     const { reference } = request.params;
-    const found = referencePattern.test(reference) ? inbox.signal(reference, now()) : undefined;
+    const found = referencePattern.test(reference) ? await inbox.signal(reference, now()) : undefined;
     if (!found) throw new ProblemError(404, 'not-found');
-    inbox.audit(request.inboxSession!.officer.username, 'view', now(), reference);
-    return reply.send(detailBody(found));
+    await inbox.audit(request.inboxSession!.officer.username, 'view', now(), reference);
+    return reply.send(await detailBody(found));
   });
 
   app.post<{ Params: { reference: string } }>('/api/signals/:reference/state', { onRequest: requireCsrf, bodyLimit: 16_384 }, async (request, reply) => {
     const { reference } = request.params;
-    const current = referencePattern.test(reference) ? inbox.signal(reference, now()) : undefined;
+    const current = referencePattern.test(reference) ? await inbox.signal(reference, now()) : undefined;
     if (!current) throw new ProblemError(404, 'not-found');
     const change = readChange(request.body);
     if (current.contentRemoved && change.message) throw new ProblemError(409, 'content-removed');
-    const updated = inbox.change(reference, change, now());
+    const officer = request.inboxSession!.officer.username;
+    const updated = await inbox.change(reference, change, now(), officer);
     if (!updated) throw new ProblemError(404, 'not-found');
     const messageChange =
       change.message === undefined || change.message === (current.message ?? '') ? 'unchanged' : change.message === '' ? 'removed' : 'written';
     const detail = [`state=${change.state}`, ...(change.forwardedTo ? [`forwardedTo=${change.forwardedTo}`] : []), `message=${messageChange}`].join(' ');
-    inbox.audit(request.inboxSession!.officer.username, 'change', now(), reference, detail);
-    return reply.send(detailBody(updated));
+    await inbox.audit(officer, 'change', now(), reference, detail);
+    return reply.send(await detailBody(updated));
+  });
+
+  // "Remove content now", for a signal sent by mistake: its data key is destroyed, as retention does.
+  app.post<{ Params: { reference: string } }>('/api/signals/:reference/erase', { onRequest: requireCsrf, bodyLimit: 1_024 }, async (request, reply) => {
+    const { reference } = request.params;
+    const officer = request.inboxSession!.officer.username;
+    const current = referencePattern.test(reference) ? await inbox.signal(reference, now()) : undefined;
+    if (!current) throw new ProblemError(404, 'not-found');
+    if (current.contentRemoved) throw new ProblemError(409, 'content-removed');
+    await signals.erase(reference, now(), officer);
+    await inbox.audit(officer, 'erase', now(), reference);
+    const erased = await inbox.signal(reference, now());
+    return reply.send(await detailBody(erased!));
   });
 
   app.get('/api/export', { onRequest: requireSession }, async (request, reply) => {
@@ -398,8 +388,8 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; settings: Inbo
     const from = parseDay(query['from'], new Date(Date.UTC(at.getUTCFullYear(), 0, 1)));
     const to = parseDay(query['to'], at);
     if (from >= to) throw new ProblemError(400, 'invalid-query');
-    const periods = inbox.periods(unit, from, to);
-    inbox.audit(request.inboxSession!.officer.username, 'export', at, undefined, `unit=${unit} format=${format}`);
+    const periods = await inbox.periods(unit, from, to);
+    await inbox.audit(request.inboxSession!.officer.username, 'export', at, undefined, `unit=${unit} format=${format}`);
     if (format === 'json') return reply.send({ unit, from: from.toISOString(), to: to.toISOString(), periods });
     const lines = periods.map((row) =>
       [
@@ -417,6 +407,6 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; settings: Inbo
   app.get('/api/audit', { onRequest: requireSession }, async (request, reply) => {
     const { reference } = (request.query ?? {}) as Record<string, unknown>;
     if (reference !== undefined && (typeof reference !== 'string' || !referencePattern.test(reference))) throw new ProblemError(400, 'invalid-query');
-    return reply.send({ entries: inbox.auditLog(typeof reference === 'string' ? { reference } : {}) });
+    return reply.send({ entries: await inbox.auditLog(typeof reference === 'string' ? { reference } : {}) });
   });
 };

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import { composeMail, type Kind, type Locale } from '@signaal/sdk';
-import type { OutboxItem, SignalStore } from './store.js';
+import type { Outbox, OutboxItem } from './storage/outbox.js';
 
 /** How the receiver tells the designated officer that something arrived. */
 export interface MailSettings {
@@ -76,6 +76,10 @@ function failureCode(error: unknown): string {
     .join(' ');
 }
 
+/** How long a sender holds a notification it took; longer than one SMTP attempt can last. */
+const leaseMs = 120_000;
+const pollMs = 60_000;
+
 export interface NotifierLog {
   info(details: object, message: string): void;
   warn(details: object, message: string): void;
@@ -97,7 +101,7 @@ export class Notifier extends EventEmitter {
   private closed = false;
 
   constructor(
-    private readonly store: SignalStore,
+    private readonly outbox: Outbox,
     private readonly settings: MailSettings,
     private readonly log: NotifierLog,
     private readonly now: () => Date = () => new Date(),
@@ -136,17 +140,31 @@ export class Notifier extends EventEmitter {
     this.transporter.close();
   }
 
+  /**
+   * Plans the next run: when the next item is due, and at least every minute, so that items
+   * another instance stored, or left when it stopped, are sent too.
+   */
   private plan(): void {
     clearTimeout(this.timer);
-    const next = this.store.nextNotificationAt();
-    if (next === undefined || this.closed) return;
-    this.timer = setTimeout(() => this.kick(), Math.max(0, next - this.now().getTime()));
-    this.timer.unref();
+    if (this.closed) return;
+    this.outbox.nextDueAt().then(
+      (next) => {
+        if (this.closed || this.running) return;
+        const wait = next === undefined ? pollMs : Math.min(pollMs, Math.max(0, next - this.now().getTime()));
+        this.timer = setTimeout(() => this.kick(), wait);
+        this.timer.unref();
+      },
+      (error: unknown) => {
+        this.log.warn({ code: failureCode(error) }, 'outbox could not be read');
+        this.timer = setTimeout(() => this.kick(), pollMs);
+        this.timer.unref();
+      },
+    );
   }
 
   private async drain(): Promise<void> {
     for (;;) {
-      const due = this.store.dueNotifications(this.now().getTime());
+      const due = await this.outbox.take(this.now().getTime(), leaseMs);
       if (due.length === 0 || this.closed) return;
       for (const item of due) {
         if (this.closed) return;
@@ -160,16 +178,18 @@ export class Notifier extends EventEmitter {
     try {
       const { subject, text } = composeNotification(item, this.settings);
       await this.transporter.sendMail({ from: this.settings.from, to: this.settings.to, subject, text });
-      this.store.markSent(item.id, this.now());
-      this.log.info({ reference: item.reference, attempts }, 'notification sent');
-      this.emit('sent', { reference: item.reference, attempts });
     } catch (error) {
       const code = failureCode(error);
       const delay = Math.min(this.retry.maxDelay, this.retry.baseDelay * 2 ** item.attempts) * (0.8 + Math.random() * 0.4);
       const retryAt = attempts >= this.retry.maxAttempts ? undefined : this.now().getTime() + Math.round(delay);
-      this.store.markFailed(item.id, code, retryAt, this.now());
+      await this.outbox.markFailed(item.id, code, retryAt, this.now());
       this.log.warn({ reference: item.reference, attempts, code, givenUp: retryAt === undefined }, 'notification failed');
       this.emit('failed', { reference: item.reference, attempts, code });
+      return;
     }
+    // If this write fails (the database is gone), the item's lease runs out and it is sent again: at least once.
+    await this.outbox.markSent(item.id, this.now());
+    this.log.info({ reference: item.reference, attempts }, 'notification sent');
+    this.emit('sent', { reference: item.reference, attempts });
   }
 }

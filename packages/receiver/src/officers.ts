@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import { readJsonFile } from './json-file.js';
 
 /** An officer who may sign in to the inbox. */
@@ -80,7 +81,9 @@ export function parseOfficers(json: unknown, source = 'officers'): OfficerAccoun
   });
 }
 
-/** Reads and checks the officers file at `path`. */
+/** Reads and checks the officers file at `path`; it holds password hashes, so others may not read it. */
 export function loadOfficers(path: string): OfficerAccount[] {
+  const mode = existsSync(path) ? statSync(path).mode : 0;
+  if ((mode & 0o077) !== 0) throw new TypeError(`The officers file ${path} can be read or changed by others; run: chmod 600 ${path}`);
   return parseOfficers(readJsonFile(path, 'officers file'), path);
 }

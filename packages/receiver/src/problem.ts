@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldIssue } from '@signaal/sdk';
+import { isStorageUnavailable } from './storage/database.js';
 
 /** The receiver's stable problem codes; each has the type URI `urn:signaal:problem:<code>`. */
 export type ProblemCode =
@@ -24,6 +25,7 @@ export type ProblemCode =
   | 'body-too-large'
   | 'unsupported-media-type'
   | 'rate-limited'
+  | 'storage-unavailable'
   | 'internal';
 
 const titles: Record<ProblemCode, string> = {
@@ -48,6 +50,7 @@ const titles: Record<ProblemCode, string> = {
   'body-too-large': 'The request body is too large.',
   'unsupported-media-type': 'Send the body as application/json.',
   'rate-limited': 'Too many requests; try again later.',
+  'storage-unavailable': 'The receiver cannot reach its database just now. Try again shortly: the same Idempotency-Key never stores a signal twice.',
   internal: 'The receiver could not handle the request.',
 };
 
@@ -106,6 +109,10 @@ function problemFor(error: FastifyError): { statusCode: number; code: ProblemCod
 /** The error handler of every receiver route: problem details, and a log line without content for 5xx. */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof ProblemError) return sendProblem(reply, error.statusCode, error.code, error);
+  if (isStorageUnavailable(error)) {
+    request.log.error({ code: error.code ?? 'unavailable' }, 'database unavailable');
+    return sendProblem(reply, 503, 'storage-unavailable', new ProblemError(503, 'storage-unavailable', { headers: { 'retry-after': '5' } }));
+  }
   const { statusCode, code } = problemFor(error);
   if (statusCode >= 500) request.log.error({ code: error.code ?? error.name }, 'request failed');
   return sendProblem(reply, statusCode, code);

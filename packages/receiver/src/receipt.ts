@@ -1,6 +1,5 @@
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 
 /** Letters and digits that cannot be mistaken for one another when read aloud or retyped. */
 const referenceAlphabet = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -38,29 +37,26 @@ export function tokenMatches(presented: string, stored: Buffer | undefined): boo
 }
 
 /**
- * The secret status tokens are derived from: `SIGNAAL_SECRET` (at least 32 bytes, hex or
- * base64), or a file `secret` in the data folder, created with mode 0600 on first start.
+ * The status-token secret given by the operator, for instances that must share one without the
+ * database (the default keeps it in the database, wrapped): `SIGNAAL_SECRET` as hex or base64,
+ * or a secret file holding the same (`--secret-file`), readable by the service alone.
  */
-export function loadSecret(dataDir: string, fromEnv: string | undefined, warn: (message: string) => void): Buffer {
-  if (fromEnv) {
-    const secret = /^[0-9a-f]+$/i.test(fromEnv) && fromEnv.length % 2 === 0 ? Buffer.from(fromEnv, 'hex') : Buffer.from(fromEnv, 'base64');
-    if (secret.length < 32) throw new Error('SIGNAAL_SECRET must hold at least 32 bytes (64 hex characters).');
-    return secret;
-  }
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const path = join(dataDir, 'secret');
-  try {
-    writeFileSync(path, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  if ((statSync(path).mode & 0o077) !== 0) {
-    warn(`${path} was readable by others; its mode is now 0600.`);
-    chmodSync(path, 0o600);
-  }
-  const secret = Buffer.from(readFileSync(path, 'utf8').trim(), 'hex');
-  if (secret.length < 32) throw new Error(`${path} must hold at least 32 bytes as hex.`);
+export function parseSecret(text: string, source: string): Buffer {
+  const value = text.trim();
+  const secret = /^[0-9a-f]+$/i.test(value) && value.length % 2 === 0 ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+  if (secret.length < 32) throw new Error(`${source} must hold at least 32 bytes (64 hex characters); make one with: openssl rand -hex 32`);
   return secret;
+}
+
+export function loadSecretFile(path: string): Buffer {
+  let mode: number;
+  try {
+    mode = statSync(path).mode;
+  } catch (error) {
+    throw new Error(`Cannot read the secret file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  if ((mode & 0o077) !== 0) throw new Error(`The secret file ${path} can be read by others; run: chmod 600 ${path}`);
+  return parseSecret(readFileSync(path, 'utf8'), `The secret file ${path}`);
 }
 
 /** A stable hash of a JSON value, independent of key order, to recognise a repeated body. */

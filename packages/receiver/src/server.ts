@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
@@ -5,11 +6,17 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify';
 import { fieldIssues, remoteConfigSchema, signalSchema, type Locale, type SignaalClient, type Signal } from '@signaal/sdk';
 import { inboxRoutes, type InboxOptions } from './inbox-routes.js';
-import { InboxStore } from './inbox-store.js';
+import type { Keyring } from './keyring.js';
 import { Notifier, type MailSettings } from './mail.js';
 import { ProblemError, handleError, sendProblem } from './problem.js';
 import { bodyHash, hashToken, newReference, referencePattern, statusTokenFor, tokenMatches } from './receipt.js';
-import { SignalStore, type StoredReceipt } from './store.js';
+import { openStorage, storageLocation, type Storage } from './storage/database.js';
+import { InboxStore } from './storage/inbox-store.js';
+import { migrate } from './storage/migrations.js';
+import { Outbox } from './storage/outbox.js';
+import { Sealer } from './storage/sealing.js';
+import { legacySecret, sharedSecret, withLease } from './storage/shared-state.js';
+import { SignalStore, type StoredReceipt } from './storage/signal-store.js';
 
 /** Points in a submission where tests can pause the receiver, to reproduce races and crashes. */
 export interface ReceiverHooks {
@@ -21,10 +28,17 @@ export interface ReceiverHooks {
 
 /** Everything the receiver needs; `loadSettings` builds this from flags, environment and the config file. */
 export interface ReceiverOptions {
-  /** Folder for the database and the secret. */
+  /** Folder for the SQLite database (when `databaseUrl` is not set). Made private: 0700, its files 0600. */
   dataDir: string;
-  /** The secret status tokens are derived from (at least 32 bytes). */
-  secret: Buffer;
+  /** A `postgres://` URL: keep signals in PostgreSQL instead, shared by every instance that names it. */
+  databaseUrl?: string;
+  /** The content key(s) that wrap each signal's data key (`loadKeyring`). Kept outside the data folder and its backups. */
+  keyring: Keyring;
+  /**
+   * The secret status tokens are derived from (at least 32 bytes). Default: one made at first
+   * start and kept in the database, wrapped under the content key, shared by every instance.
+   */
+  secret?: Buffer;
   /** What `GET /config` serves: the municipality's widget configuration, already validated. */
   widgetConfig: RemoteConfig;
   /** Origins (scheme://host[:port]) of pages that may call the API from a browser. Same-origin always may. */
@@ -55,12 +69,17 @@ export interface ReceiverOptions {
 
 /** What the receiver adds to its Fastify instance. */
 export interface Receiver {
+  storage: Storage;
   store: SignalStore;
   /** The inbox's tables: sessions, the audit log, the officer's view of signals. */
   inbox: InboxStore;
+  outbox: Outbox;
   notifier: Notifier | undefined;
-  /** Removes content past the retention period now; returns the number of signals purged. */
-  purge(): number;
+  /**
+   * Removes content past the retention period now; returns the number of signals purged, or 0
+   * when another instance is running retention at this moment.
+   */
+  purge(): Promise<number>;
 }
 
 declare module 'fastify' {
@@ -129,7 +148,7 @@ function statsPeriod(query: unknown, now: Date): { from: Date; to: Date } {
  * The receiver's routes as a Fastify plugin: `POST /signals`, `GET /signals/:reference/status`,
  * `GET /config` and `GET /stats`, with their own error handling, headers and limits.
  */
-export const receiverRoutes: FastifyPluginAsync<{ receiver: Receiver; settings: ReceiverOptions }> = async (app, { receiver, settings: options }) => {
+export const receiverRoutes: FastifyPluginAsync<{ receiver: Receiver; settings: ReceiverOptions; secret: Buffer }> = async (app, { receiver, settings: options, secret }) => {
   const now = options.now ?? (() => new Date());
   const { store, notifier } = receiver;
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
@@ -173,8 +192,8 @@ export const receiverRoutes: FastifyPluginAsync<{ receiver: Receiver; settings: 
     const signal = parsed.data;
     if (signal.id !== key) throw new ProblemError(400, 'idempotency-key-mismatch');
 
-    const token = statusTokenFor(options.secret, key);
-    const claim = store.claim(key, bodyHash(signal), now());
+    const token = statusTokenFor(secret, key);
+    const claim = await store.claim(key, bodyHash(signal), now());
     if (claim.outcome === 'mismatch') throw new ProblemError(422, 'idempotency-key-reused');
     if (claim.outcome === 'in-flight') throw new ProblemError(409, 'request-in-flight', { headers: { 'retry-after': '1' } });
     if (claim.outcome === 'replay') return reply.code(200).send({ ...claim.receipt, statusToken: token });
@@ -183,11 +202,12 @@ export const receiverRoutes: FastifyPluginAsync<{ receiver: Receiver; settings: 
     try {
       await hooks.afterClaim?.(key);
       let reference = newReference();
-      while (store.hasReference(reference)) reference = newReference();
+      while (await store.hasReference(reference)) reference = newReference();
       receipt = { reference, receivedAt: now().toISOString(), kind: signal.kind, nextSteps: nextSteps[signal.locale][signal.kind] };
-      store.store(key, signal, receipt, hashToken(token), notifier !== undefined);
+      await store.store(key, signal, receipt, hashToken(token), notifier !== undefined);
     } catch (error) {
-      store.release(key);
+      // If the database is gone, the claim stays and lapses; a retry after that stores the signal once.
+      await store.release(key).catch(() => {});
       throw error;
     }
     await hooks.afterCommit?.(key);
@@ -199,7 +219,7 @@ export const receiverRoutes: FastifyPluginAsync<{ receiver: Receiver; settings: 
     const match = /^Bearer ([\x21-\x7e]{1,512})$/.exec(request.headers.authorization ?? '');
     if (!match?.[1]) throw new ProblemError(401, 'unauthorized', { headers: { 'www-authenticate': 'Bearer' } });
     const { reference } = request.params;
-    const row = referencePattern.test(reference) ? store.status(reference) : undefined;
+    const row = referencePattern.test(reference) ? await store.status(reference) : undefined;
     // An unknown reference and a wrong token get the same answer, so neither can be probed.
     if (!tokenMatches(match[1], row?.tokenHash) || !row) throw new ProblemError(404, 'not-found');
     return reply.send({
@@ -214,7 +234,7 @@ export const receiverRoutes: FastifyPluginAsync<{ receiver: Receiver; settings: 
 
   app.get('/stats', async (request, reply) => {
     const period = statsPeriod(request.query, now());
-    const counts = store.counts(period.from, period.to);
+    const counts = await store.counts(period.from, period.to);
     return reply.send({ period: { from: period.from.toISOString(), to: period.to.toISOString() }, ...counts });
   });
 };
@@ -272,28 +292,48 @@ export async function buildServer(options: ReceiverOptions): Promise<FastifyInst
   });
   const now = options.now ?? (() => new Date());
   const retentionDays = options.retentionDays ?? 365;
-  const store = new SignalStore(options.dataDir);
-  const inbox = new InboxStore(store.database);
-  const notifier = options.mail ? new Notifier(store, options.mail, app.log, now) : undefined;
-  const purge = () => {
-    const purged = store.purge(new Date(now().getTime() - retentionDays * dayMs), now());
-    if (purged > 0) app.log.info({ purged }, 'retention: content removed');
-    return purged;
+  const storage = openStorage(storageLocation(options.databaseUrl, options.dataDir));
+  let secret: Buffer;
+  try {
+    await migrate(storage, options.keyring);
+    const legacy = storage.engine === 'sqlite' ? legacySecret(options.dataDir) : undefined;
+    secret = options.secret ?? (await sharedSecret(storage.db, options.keyring, 'status-token', legacy?.secret));
+    legacy?.remove();
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+  const sealer = new Sealer(options.keyring);
+  const store = new SignalStore(storage, sealer);
+  const inbox = new InboxStore(storage.db, sealer);
+  const outbox = new Outbox(storage.db, storage.engine, sealer);
+  const notifier = options.mail ? new Notifier(outbox, options.mail, app.log, now) : undefined;
+  const instance = randomUUID();
+  const purge = async () => {
+    const at = now();
+    const purged = await withLease(storage.db, 'retention', instance, at.getTime(), 10 * 60_000, () =>
+      store.purge(new Date(at.getTime() - retentionDays * dayMs), at),
+    );
+    if (purged) app.log.info({ purged }, 'retention: content removed');
+    return purged ?? 0;
   };
-  purge();
-  const purgeTimer = setInterval(purge, 6 * 3_600_000);
+  const runPurge = () => {
+    purge().catch((error: unknown) => app.log.error({ code: (error as { code?: string }).code ?? 'error' }, 'retention: run failed'));
+  };
+  await purge();
+  const purgeTimer = setInterval(runPurge, 6 * 3_600_000);
   purgeTimer.unref();
-  app.decorate('signaal', { store, inbox, notifier, purge });
+  app.decorate('signaal', { storage, store, inbox, outbox, notifier, purge });
   app.addHook('onClose', async () => {
     clearInterval(purgeTimer);
     await notifier?.close();
-    store.close();
+    await storage.close();
   });
   notifier?.kick();
 
-  await app.register(receiverRoutes, { receiver: app.signaal, settings: options, ...(options.prefix ? { prefix: options.prefix } : {}) });
+  await app.register(receiverRoutes, { receiver: app.signaal, settings: options, secret, ...(options.prefix ? { prefix: options.prefix } : {}) });
   if (options.inbox) {
-    await app.register(inboxRoutes, { inbox, settings: options.inbox, secret: options.secret, ...(options.now ? { now: options.now } : {}), prefix: '/inbox' });
+    await app.register(inboxRoutes, { inbox, signals: store, settings: options.inbox, secret, ...(options.now ? { now: options.now } : {}), prefix: '/inbox' });
   }
   return app;
 }

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { SettingsError, loadSettings, loadWidgetConfig, resolveOptions } from '../src/config.js';
-import { loadSecret } from '../src/receipt.js';
+import { loadSecretFile, parseSecret } from '../src/receipt.js';
 import { buildServer } from '../src/server.js';
-import { demoWidgetConfig, newDataDir } from './receiver-harness.js';
+import { demoWidgetConfig, newDataDir, newKeyFile, testKeyring } from './receiver-harness.js';
 
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const demoConfig = fileURLToPath(new URL('../demo/config.json', import.meta.url));
@@ -101,7 +101,7 @@ describe('the widget configuration file', () => {
 
   test('is checked again by buildServer, for callers that skip loadWidgetConfig', async () => {
     await assert.rejects(
-      buildServer({ dataDir: newDataDir(), secret: Buffer.alloc(32), widgetConfig: { endpoint: 'http://signalen.gemeente.example/api' } }),
+      buildServer({ dataDir: newDataDir(), keyring: testKeyring, widgetConfig: { endpoint: 'http://signalen.gemeente.example/api' } }),
       /widgetConfig has invalid fields: endpoint/,
     );
   });
@@ -135,29 +135,23 @@ describe('the widget configuration file', () => {
     withDir((dir) => {
       const path = join(dir, 'config.json');
       writeFileSync(path, JSON.stringify(demoWidgetConfig));
-      const settings = loadSettings(['--config', path, '--data-dir', dir, '--smtp-url', 'smtp://127.0.0.1:2525'], {})!;
+      const key = newKeyFile();
+      const settings = loadSettings(['--config', path, '--data-dir', dir, '--content-key-file', key, '--smtp-url', 'smtp://127.0.0.1:2525'], {})!;
       assert.equal(resolveOptions(settings, {}, () => {}).mail?.to, demoWidgetConfig.mailbox);
-      const explicit = loadSettings(['--config', path, '--data-dir', dir, '--smtp-url', 'smtp://127.0.0.1:2525', '--mail-to', 'af@gemeente.example'], {})!;
+      const explicit = loadSettings(['--config', path, '--data-dir', dir, '--content-key-file', key, '--smtp-url', 'smtp://127.0.0.1:2525', '--mail-to', 'af@gemeente.example'], {})!;
       assert.equal(resolveOptions(explicit, {}, () => {}).mail?.to, 'af@gemeente.example');
     }),
   );
 });
 
 describe('the token secret', () => {
-  test(
-    'is generated once in the data folder with mode 0600 and kept across starts',
-    withDir((dir) => {
-      const first = loadSecret(dir, undefined, () => {});
-      assert.equal(first.length, 32);
-      assert.equal(statSync(join(dir, 'secret')).mode & 0o777, 0o600);
-      assert.deepEqual(loadSecret(dir, undefined, () => {}), first);
-      assert.equal(readFileSync(join(dir, 'secret'), 'utf8'), first.toString('hex'));
-    }),
-  );
-
-  test('comes from SIGNAAL_SECRET when set, and must be long enough', () => {
+  test('comes from SIGNAAL_SECRET or a secret file when set, and must be long enough', () => {
     const hex = 'ab'.repeat(32);
-    assert.deepEqual(loadSecret('/nonexistent', hex, () => {}), Buffer.from(hex, 'hex'));
-    assert.throws(() => loadSecret('/nonexistent', 'short', () => {}), /at least 32 bytes/);
+    assert.deepEqual(parseSecret(hex, 'SIGNAAL_SECRET'), Buffer.from(hex, 'hex'));
+    assert.throws(() => parseSecret('short', 'SIGNAAL_SECRET'), /SIGNAAL_SECRET must hold at least 32 bytes/);
+    const file = newKeyFile(hex);
+    assert.deepEqual(loadSecretFile(file), Buffer.from(hex, 'hex'));
+    chmodSync(file, 0o644);
+    assert.throws(() => loadSecretFile(file), /can be read by others; run: chmod 600/);
   });
 });

@@ -8,7 +8,7 @@ import { after, afterEach, before, beforeEach, describe, test } from 'node:test'
 import type { Browser, Page } from 'playwright-core';
 import { startDemo, type Demo } from '../src/demo-server.js';
 import { axeViolations, freePort, launchChromium, reportInWidget } from './browser-harness.js';
-import { newDataDir, storedSignals } from './receiver-harness.js';
+import { newDataDir, storedSignals, testKeyring } from './receiver-harness.js';
 
 describe('the demo with the repository examples', () => {
   let browser: Browser;
@@ -25,7 +25,7 @@ describe('the demo with the repository examples', () => {
   beforeEach(async () => {
     dataDir = newDataDir();
     problems.length = 0;
-    demo = await startDemo({ port: await freePort(), dataDir, secret: Buffer.alloc(32, 7), onMail: () => {} });
+    demo = await startDemo({ port: await freePort(), dataDir, keyring: testKeyring, onMail: () => {} });
     page = await browser.newPage();
     // A page error, a failed load (also of the favicon) or a CSP violation shows in the console.
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));

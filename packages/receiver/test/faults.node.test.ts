@@ -7,9 +7,10 @@ import { createInterface } from 'node:readline';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { receiptSchema, statusSchema } from '@signaal/sdk';
-import { countSignals, deferred, demoWidgetConfig, newDataDir, newSignal, postSignal, startReceiver } from './receiver-harness.js';
+import { countSignals, deferred, newKeyFile, demoWidgetConfig, newDataDir, newSignal, postSignal, startReceiver } from './receiver-harness.js';
 
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+const keyFile = newKeyFile();
 
 interface ChildReceiver {
   child: ChildProcess;
@@ -23,7 +24,7 @@ interface ChildReceiver {
 async function startChild(dataDir: string, env: Record<string, string> = {}): Promise<ChildReceiver> {
   const config = join(dataDir, 'widget-config.json');
   writeFileSync(config, JSON.stringify(demoWidgetConfig));
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--data-dir', dataDir, '--config', config, '--rate-limit', '0'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--data-dir', dataDir, '--config', config, '--content-key-file', keyFile, '--rate-limit', '0'], {
     env: { ...process.env, NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

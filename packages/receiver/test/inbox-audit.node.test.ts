@@ -173,7 +173,7 @@ describe('benchmarks and retention in the inbox', () => {
     try {
       const { reference } = await sendCanary(receiver.url, canary);
       clock = new Date('2024-03-01T12:00:00Z');
-      assert.equal(receiver.app.signaal.purge(), 1);
+      assert.equal(await receiver.app.signaal.purge(), 1);
       const session = await signIn(receiver.url);
       const list = await inboxGet(receiver.url, '/api/signals', session);
       const listText = await list.text();

@@ -1,15 +1,17 @@
 /** Officer accounts: password hashes, the officers file, the hash-password command and the settings. */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { SettingsError, loadSettings, resolveOptions } from '../src/config.js';
+import { newKeyFile } from './receiver-harness.js';
 import { hashPassword, isPasswordHash, parseOfficers, verifyPassword } from '../src/officers.js';
 
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+const keyFile = newKeyFile();
 
 describe('password hashes', () => {
   test('scrypt with a salt of its own per hash; the right password verifies, others do not', async () => {
@@ -97,12 +99,12 @@ describe('inbox settings', () => {
       const config = join(folder, 'config.json');
       const officersFile = join(folder, 'officers.json');
       writeFileSync(config, JSON.stringify({ mailbox: 'signalen@gemeente.example' }));
-      writeFileSync(officersFile, JSON.stringify({ officers: [{ username: 'sanne', name: 'Sanne', passwordHash: await hashPassword('een lang genoeg wachtwoord') }] }));
-      const settings = loadSettings(['--config', config, '--officers', officersFile, '--sso-header', 'X-Remote-User', '--data-dir', folder], {})!;
+      writeFileSync(officersFile, JSON.stringify({ officers: [{ username: 'sanne', name: 'Sanne', passwordHash: await hashPassword('een lang genoeg wachtwoord') }] }), { mode: 0o600 });
+      const settings = loadSettings(['--config', config, '--officers', officersFile, '--sso-header', 'X-Remote-User', '--data-dir', folder, '--content-key-file', keyFile], {})!;
       const options = resolveOptions(settings, {}, () => {});
       assert.equal(options.inbox?.officers[0]?.username, 'sanne');
       assert.equal(options.inbox?.ssoHeader, 'X-Remote-User');
-      const without = resolveOptions(loadSettings(['--config', config, '--data-dir', folder], {})!, {}, () => {});
+      const without = resolveOptions(loadSettings(['--config', config, '--data-dir', folder, '--content-key-file', keyFile], {})!, {}, () => {});
       assert.equal(without.inbox, undefined, 'no officers file, no inbox');
     } finally {
       rmSync(folder, { recursive: true, force: true });
@@ -117,9 +119,15 @@ describe('inbox settings', () => {
       assert.throws(() => loadSettings(['--config', config, '--sso-header', 'X-Remote-User'], {}), /--sso-header needs --officers/);
       assert.throws(() => loadSettings(['--config', config, '--officers', 'x.json', '--sso-header', 'X Remote'], {}), SettingsError);
       const broken = join(folder, 'officers.json');
-      writeFileSync(broken, '{"officers": [{"username": "a"}]}');
-      const settings = loadSettings(['--config', config, '--officers', broken, '--data-dir', folder], {})!;
+      writeFileSync(broken, '{"officers": [{"username": "a"}]}', { mode: 0o600 });
+      const settings = loadSettings(['--config', config, '--officers', broken, '--data-dir', folder, '--content-key-file', keyFile], {})!;
       assert.throws(() => resolveOptions(settings, {}, () => {}), (error: Error) => error instanceof SettingsError && /officers\[0\]\.name/.test(error.message));
+      // It holds password hashes: a file others can read is refused before it is parsed.
+      chmodSync(broken, 0o644);
+      assert.throws(
+        () => resolveOptions(settings, {}, () => {}),
+        (error: Error) => error instanceof SettingsError && /can be read or changed by others; run: chmod 600 /.test(error.message),
+      );
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

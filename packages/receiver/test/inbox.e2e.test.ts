@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createClient, type Receipt } from '@signaal/sdk';
 import { demoOfficer, startDemo, type Demo } from '../src/demo-server.js';
 import { axeViolations, focused, freePort, launchChromium, openMySignals, openWidget, pressKeys, reportInWidget, tabTo } from './browser-harness.js';
-import { newDataDir } from './receiver-harness.js';
+import { newDataDir, testKeyring } from './receiver-harness.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const canary = 'CANARY-e2e-0c41';
@@ -34,7 +34,7 @@ describe("the officer's inbox in Chromium", () => {
 
   beforeEach(async () => {
     dataDir = newDataDir();
-    demo = await startDemo({ port: await freePort(), dataDir, examplesDir: fixtures, secret: Buffer.alloc(32, 2), onMail: () => {} });
+    demo = await startDemo({ port: await freePort(), dataDir, examplesDir: fixtures, keyring: testKeyring, onMail: () => {} });
     context = await browser.newContext({ locale: 'nl-NL' });
     page = await context.newPage();
     problems = [];

@@ -1,13 +1,18 @@
 /** A real receiver on 127.0.0.1 with a temporary data folder, for the node tests. */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
+import { Keyring, generateContentKey } from '../src/keyring.js';
 import { buildServer, type ReceiverOptions } from '../src/server.js';
+import { Sealer } from '../src/storage/sealing.js';
+
+/** One content key for this test process, so a receiver restarted on the same folder reads its signals. */
+export const testKeyring = Keyring.fromKeys([randomBytes(32)]);
 
 export interface RunningReceiver {
   app: FastifyInstance;
@@ -19,6 +24,13 @@ export interface RunningReceiver {
 }
 
 export const newDataDir = () => mkdtempSync(join(tmpdir(), 'signaal-receiver-test-'));
+
+/** A new content key file (mode 0600) in a folder of its own, outside any data folder; returns its path. */
+export function newKeyFile(text: string = generateContentKey()): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'signaal-key-test-')), 'content.key');
+  writeFileSync(path, text, { mode: 0o600 });
+  return path;
+}
 
 export const demoWidgetConfig = {
   municipality: 'Gemeente Voorbeeld',
@@ -36,7 +48,7 @@ export async function startReceiver(options: Partial<ReceiverOptions> = {}): Pro
     },
   });
   const app = await buildServer({
-    secret: randomBytes(32),
+    keyring: testKeyring,
     widgetConfig: demoWidgetConfig,
     rateLimit: false,
     logStream,
@@ -86,9 +98,25 @@ function readDatabase<T>(dataDir: string, read: (db: Database.Database) => T): T
 export const countSignals = (dataDir: string): number =>
   readDatabase(dataDir, (db) => (db.prepare('SELECT COUNT(*) AS count FROM signals').get() as { count: number }).count);
 
-/** The kind and stored content of every signal. */
-export const storedSignals = (dataDir: string): Array<{ kind: string; content: string }> =>
-  readDatabase(dataDir, (db) => db.prepare('SELECT kind, content FROM signals').all() as Array<{ kind: string; content: string }>);
+/** The kind of every signal and its content as the officer reads it (opened with the content key). */
+export const storedSignals = (dataDir: string, keyring: Keyring = testKeyring): Array<{ kind: string; content: string }> =>
+  readDatabase(dataDir, (db) => {
+    const rows = db.prepare('SELECT reference, kind, data_key, key_id, content_sealed, message_sealed FROM signals ORDER BY received_at').all() as Array<{
+      reference: string;
+      kind: string;
+      data_key: Buffer | null;
+      key_id: string | null;
+      content_sealed: Buffer | null;
+      message_sealed: Buffer | null;
+    }>;
+    const sealer = new Sealer(keyring);
+    return rows.map((row) => ({ kind: row.kind, content: JSON.stringify(sealer.open(row).signal ?? null) }));
+  });
+
+/** Every byte of the data folder's files (database, WAL, anything else), to look for text that must not be there. */
+export function folderBytes(dataDir: string): Buffer {
+  return Buffer.concat(readdirSync(dataDir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => readFileSync(join(dataDir, entry.name))));
+}
 
 /** A promise with its resolve function, to hold the receiver at a hook until the test lets go. */
 export function deferred<T = void>() {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { receiptSchema, statsSchema, statusSchema } from '@signaal/sdk';
-import { newDataDir, newSignal, postSignal, startReceiver } from './receiver-harness.js';
+import { newDataDir, newSignal, postSignal, startReceiver, storedSignals } from './receiver-harness.js';
 
 const day = 86_400_000;
 
@@ -20,15 +20,22 @@ test('removes content after the retention period and keeps the counts and the st
   assert.equal((await postSignal(receiver.url, recent)).status, 201);
 
   clock = new Date(clock.getTime() + 15 * day);
-  assert.equal(receiver.app.signaal.purge(), 1, 'only the signal older than 30 days is purged');
+  assert.equal(await receiver.app.signaal.purge(), 1, 'only the signal older than 30 days is purged');
 
   const db = new Database(join(dataDir, 'signaal.db'), { readonly: true });
-  const rows = db.prepare('SELECT id, content, purged_at FROM signals ORDER BY received_at').all() as Array<{ id: string; content: string | null; purged_at: string | null }>;
+  const rows = db.prepare('SELECT id, content_sealed, data_key, purged_at FROM signals ORDER BY received_at').all() as Array<{
+    id: string;
+    content_sealed: Buffer | null;
+    data_key: Buffer | null;
+    purged_at: string | null;
+  }>;
   db.close();
   assert.equal(rows.length, 2, 'the rows stay, so counts are kept');
-  assert.equal(rows[0]?.content, null);
+  assert.equal(rows[0]?.data_key, null, 'the data key is destroyed');
+  assert.equal(rows[0]?.content_sealed, null);
   assert.ok(rows[0]?.purged_at);
-  assert.match(rows[1]?.content ?? '', /Recente vraag/);
+  assert.ok(rows[1]?.data_key && rows[1].content_sealed, 'the recent signal keeps its key and content');
+  assert.match(storedSignals(dataDir)[1]?.content ?? '', /Recente vraag/);
 
   const stats = statsSchema.parse(await (await fetch(`${receiver.url}/stats?from=2026-01-01T00:00:00Z`)).json());
   assert.equal(stats.total, 2);
@@ -54,7 +61,7 @@ test('purges at start, so a receiver that was down still removes old content', a
   clock = new Date(clock.getTime() + 11 * day);
   const second = await startReceiver({ dataDir, retentionDays: 10, now: () => clock });
   const db = new Database(join(dataDir, 'signaal.db'), { readonly: true });
-  assert.deepEqual(db.prepare('SELECT COUNT(*) AS n FROM signals WHERE content IS NULL').get(), { n: 1 });
+  assert.deepEqual(db.prepare('SELECT COUNT(*) AS n FROM signals WHERE data_key IS NULL AND content_sealed IS NULL').get(), { n: 1 });
   db.close();
   await second.close();
   rmSync(dataDir, { recursive: true, force: true });

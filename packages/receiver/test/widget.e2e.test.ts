@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { startDemo, type Demo } from '../src/demo-server.js';
 import { freePort, launchChromium, openWidget } from './browser-harness.js';
-import { newDataDir, storedSignals as rows } from './receiver-harness.js';
+import { newDataDir, storedSignals as rows, testKeyring } from './receiver-harness.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
@@ -23,7 +23,7 @@ describe('the widget against the real receiver', () => {
   const apiRequests: string[] = [];
 
   const start = async () => {
-    demo = await startDemo({ port, dataDir, examplesDir: fixtures, secret: Buffer.alloc(32, 1), onMail: (line) => mails.push(line) });
+    demo = await startDemo({ port, dataDir, examplesDir: fixtures, keyring: testKeyring, onMail: (line) => mails.push(line) });
   };
 
   before(async () => {

@@ -1,5 +1,5 @@
 import type { Kind, State } from '@signaal/sdk';
-import type { AuditEntry, ForwardTarget, InboxListItem, InboxSignal } from '../inbox-store.js';
+import type { AuditEntry, ForwardTarget, InboxListItem, InboxSignal } from '../storage/inbox-store.js';
 
 export type { AuditEntry, ForwardTarget, InboxListItem, InboxSignal };
 

@@ -111,6 +111,7 @@ export const nl = {
     view: 'bekeken',
     change: 'gewijzigd',
     export: 'cijfers geëxporteerd',
+    erase: 'inhoud verwijderd',
   },
 };
 
@@ -224,6 +225,7 @@ export const en: InboxMessages = {
     view: 'viewed',
     change: 'changed',
     export: 'exported figures',
+    erase: 'content removed',
   },
 };
 
