@@ -307,6 +307,7 @@ export async function buildServer(options: ReceiverOptions): Promise<FastifyInst
   const store = new SignalStore(storage, sealer);
   const inbox = new InboxStore(storage.db, sealer);
   const outbox = new Outbox(storage.db, storage.engine, sealer);
+  if (storage.engine === 'sqlite') await store.forgetUnfinishedClaims();
   const notifier = options.mail ? new Notifier(outbox, options.mail, app.log, now) : undefined;
   const instance = randomUUID();
   const purge = async () => {

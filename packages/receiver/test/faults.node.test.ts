@@ -1,47 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { rmSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { receiptSchema, statusSchema } from '@signaal/sdk';
-import { countSignals, deferred, newKeyFile, demoWidgetConfig, newDataDir, newSignal, postSignal, startReceiver } from './receiver-harness.js';
+import { startCli } from './cli-harness.js';
+import { countSignals, deferred, newKeyFile, newDataDir, newSignal, postSignal, startReceiver } from './receiver-harness.js';
 
-const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const keyFile = newKeyFile();
 
-interface ChildReceiver {
-  child: ChildProcess;
-  url: string;
-  /** Resolves when the receiver says it stored a signal and is holding its answer. */
-  committed: Promise<void>;
-  exited: Promise<[number | null, NodeJS.Signals | null]>;
-}
-
-/** Starts the real CLI in its own process, on a free port, and waits until it listens. */
-async function startChild(dataDir: string, env: Record<string, string> = {}): Promise<ChildReceiver> {
-  const config = join(dataDir, 'widget-config.json');
-  writeFileSync(config, JSON.stringify(demoWidgetConfig));
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--data-dir', dataDir, '--config', config, '--content-key-file', keyFile, '--rate-limit', '0'], {
-    env: { ...process.env, NODE_ENV: 'test', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
-  const committed = deferred();
-  createInterface({ input: child.stderr! }).on('line', (line) => {
-    if (line === 'signaal-test: committed') committed.resolve();
-  });
-  const listening = new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const address = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1];
-      if (address) resolve(address);
-    });
-    exited.then(([code]) => reject(new Error(`the receiver exited with ${code} before listening`)), reject);
-  });
-  return { child, url: await listening, committed: committed.promise, exited };
-}
+const startChild = (dataDir: string, env: Record<string, string> = {}) => startCli(dataDir, keyFile, [], env);
 
 describe('faults', () => {
   test('100 concurrent submissions with random duplicate retries give exactly 100 rows', async () => {

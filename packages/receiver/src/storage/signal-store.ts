@@ -78,6 +78,15 @@ export class SignalStore {
     return { outcome: 'in-flight' };
   }
 
+  /**
+   * Drops every unfinished claim. Only for a database one process owns (SQLite): claims left by
+   * a process that stopped between claiming and storing were never acknowledged. On a shared
+   * database another instance may be storing right now; there, such claims lapse instead.
+   */
+  async forgetUnfinishedClaims(): Promise<void> {
+    await this.db.deleteFrom('idempotency').where('state', '=', 'in-flight').execute();
+  }
+
   /** Gives up a claim whose signal could not be stored, so that a retry can try again. */
   async release(key: string): Promise<void> {
     await this.db.deleteFrom('idempotency').where('key', '=', key).where('state', '=', 'in-flight').execute();
