@@ -30,8 +30,12 @@ export interface Counts {
   byState: Record<State, number>;
 }
 
-/** A claim older than this was left by an instance that stopped before storing; another may take it over. */
-const claimLeaseMs = 60_000;
+/**
+ * A claim older than this was left by an instance that stopped before storing; another may take
+ * it over. Storing takes milliseconds; if a stalled one outlives the lease, the unique signal id
+ * still lets only one of the two store it.
+ */
+const claimLeaseMs = 10_000;
 
 /**
  * Signals as the contract needs them: claims on idempotency keys, durable storage with the
