@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { problemSchema, receiptSchema, statsSchema, statusSchema, type Receipt } from '@signaal/sdk';
+import { MailCatcher } from '../src/mail-catcher.js';
 import { startCli, type ChildReceiver } from './cli-harness.js';
 import { startPostgres, type TestPostgres } from './postgres-harness.js';
 import { newDataDir, newKeyFile, newSignal, postSignal, startReceiver } from './receiver-harness.js';
@@ -92,6 +93,43 @@ describe('two receiver processes on one PostgreSQL database', () => {
       for (const instance of instances) await instance.stop();
       for (const folder of folders) rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the outbox shared by two instances', () => {
+  test('sends each notification exactly once to a real SMTP server, whichever instance stored it', async () => {
+    const catcher = new MailCatcher();
+    const smtpUrl = await catcher.listen();
+    const databaseUrl = await cluster.newDatabase();
+    const mail = { smtpUrl, from: 'signaal@voorbeeld.nl', to: 'af@voorbeeld.nl', retry: { baseDelay: 20, maxDelay: 100, maxAttempts: 5 } };
+    const a = await startReceiver({ databaseUrl, mail });
+    const b = await startReceiver({ databaseUrl, mail });
+    const references: string[] = [];
+    try {
+      const arrived = new Promise<void>((resolve) => {
+        catcher.on('mail', () => {
+          if (catcher.messages.length >= 40) resolve();
+        });
+      });
+      await Promise.all(
+        Array.from({ length: 40 }, async (_, index) => {
+          const result = await deliver(index % 2 === 0 ? a.url : b.url, newSignal());
+          references.push(result.receipt!.reference);
+          // Both senders drain after every signal, so they compete for the same items.
+          a.app.signaal.notifier?.kick();
+          b.app.signaal.notifier?.kick();
+        }),
+      );
+      await arrived;
+    } finally {
+      // Closing waits for a send in progress; nothing can be sent after this.
+      await a.close();
+      await b.close();
+      await catcher.close();
+    }
+    const mailed = catcher.messages.map((message) => /Subject: .* (SG-[0-9A-Z-]+)/.exec(message.raw)?.[1]);
+    assert.equal(mailed.length, 40, 'forty mails, no more');
+    assert.deepEqual([...new Set(mailed)].sort(), [...references].sort(), 'one mail per signal');
   });
 });
 
