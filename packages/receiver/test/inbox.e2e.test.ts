@@ -195,6 +195,52 @@ describe("the officer's inbox in Chromium", () => {
     assert.deepEqual(problems, []);
   });
 
+  test('the officer removes the content of a signal sent by mistake: asked first in a dialog, Annuleren and Escape keep it, Verwijderen removes it', async () => {
+    const receipt = await report();
+    await signIn();
+    await page.getByRole('link', { name: receipt.reference }).click();
+    await page.getByText(canary, { exact: false }).waitFor();
+    const removeButton = page.getByRole('button', { name: 'Inhoud nu verwijderen' });
+    const dialog = page.getByRole('dialog', { name: 'Inhoud nu verwijderen?' });
+
+    await removeButton.click();
+    await dialog.waitFor();
+    const asked = (await dialog.textContent()) ?? '';
+    assert.match(asked, /gegevens van de melder en je bericht aan de melder worden voorgoed verwijderd/, 'says what goes');
+    assert.match(asked, /status en de datums blijven bewaard/, 'and what stays');
+    assert.match(asked, /De melder ziet de status nog wel/);
+    assert.equal((await focused(page))?.text, 'Annuleren', 'focus starts on Annuleren');
+    assert.deepEqual(await axeViolations(page), [], 'the dialog');
+
+    await dialog.getByRole('button', { name: 'Annuleren' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal((await focused(page))?.text, 'Inhoud nu verwijderen', 'focus returns to the button');
+    assert.ok(await page.getByText(canary, { exact: false }).isVisible(), 'Annuleren keeps the content');
+
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal((await focused(page))?.text, 'Inhoud nu verwijderen', 'Escape cancels, and focus returns to the button');
+    assert.ok(await page.getByText(canary, { exact: false }).isVisible(), 'Escape keeps the content');
+
+    await removeButton.click();
+    await dialog.getByRole('button', { name: 'Verwijderen', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'De inhoud is verwijderd. De status blijft: Ontvangen.' }).waitFor();
+    const notice = page.getByText(/^De inhoud van dit signaal is op .+ verwijderd\. Status en datums blijven bewaard\.$/);
+    await notice.waitFor();
+    assert.match((await focused(page))?.text ?? '', /^De inhoud van dit signaal is op/, 'focus moves to the notice, as the button is gone');
+    assert.equal(await page.getByText(canary, { exact: false }).count(), 0, 'the content is gone from the page');
+    assert.equal(await page.getByText('Pieter Jansen').count(), 0, "and the reporter's details");
+    assert.equal(await removeButton.count(), 0, 'the button is offered only while content is kept');
+    assert.equal(await page.getByRole('listitem').filter({ hasText: `${demoOfficer.username} inhoud verwijderd` }).count(), 1, 'the log shows who removed it');
+    assert.deepEqual(await axeViolations(page), [], 'after removal');
+
+    const status = await reporterSees(receipt);
+    assert.equal(status.state, 'received', 'the reporter still sees the state');
+    assert.deepEqual(problems, [], 'no console errors and no CSP or Trusted Types violations');
+  });
+
   test('by keyboard alone: sign in, open the signal, set it in progress; a missing destination is refused first', async () => {
     const receipt = await report();
     await page.goto(`${demo.url}/inbox/sign-in`);

@@ -89,4 +89,12 @@ export class InboxApi {
   change(reference: string, change: { state: State; forwardedTo?: ForwardTarget; message?: string }): Promise<SignalDetail> {
     return this.call(`/signals/${encodeURIComponent(reference)}/state`, { method: 'POST', body: JSON.stringify(change) });
   }
+
+  /**
+   * Removes the signal's content now, for good (its data key is destroyed); state and dates stay.
+   * Answers the signal as it is afterwards. A second call is refused with `content-removed`.
+   */
+  erase(reference: string): Promise<SignalDetail> {
+    return this.call(`/signals/${encodeURIComponent(reference)}/erase`, { method: 'POST' });
+  }
 }

@@ -3,6 +3,7 @@
  * not defined yet.
  */
 import { SignaalInboxDetail } from './signaal-inbox-detail.js';
+import { SignaalInboxErase } from './signaal-inbox-erase.js';
 import { SignaalInboxList } from './signaal-inbox-list.js';
 import { SignaalInboxSignIn } from './signaal-inbox-sign-in.js';
 import { SignaalInbox } from './signaal-inbox.js';
@@ -12,5 +13,6 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ['signaal-inbox-sign-in', SignaalInboxSignIn],
   ['signaal-inbox-list', SignaalInboxList],
   ['signaal-inbox-detail', SignaalInboxDetail],
+  ['signaal-inbox-erase', SignaalInboxErase],
 ];
 for (const [tag, element] of elements) if (!customElements.get(tag)) customElements.define(tag, element);

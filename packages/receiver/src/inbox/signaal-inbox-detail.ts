@@ -4,6 +4,7 @@ import type { State } from '@signaal/sdk';
 import { InboxApiError, type ForwardTarget, type InboxApi, type SignalDetail } from './inbox-api.js';
 import { format, type InboxMessages } from './inbox-messages.js';
 import { inboxStyles } from './inbox.styles.js';
+import type { SignaalEraseEvent } from './signaal-inbox-erase.js';
 import { date, dateTime, timeSince } from './relative-time.js';
 
 const states: readonly State[] = ['received', 'in-progress', 'forwarded', 'closed'];
@@ -13,7 +14,8 @@ const targets: readonly ForwardTarget[] = ['police', 'arbeidsinspectie', 'riec',
  * One signal in full (every field, indicator labels, the reporter's contact and callback wishes)
  * and the form to change its state, record where it went and write the reporter a message.
  * A saved change is announced in a `role="status"` region; a refused one in an error summary
- * that takes focus.
+ * that takes focus. Below the form, while the content is kept, `signaal-inbox-erase` removes it
+ * for a signal sent by mistake; that too is announced, and focus moves to the removal notice.
  *
  * @summary One signal, and its state change.
  */
@@ -58,6 +60,7 @@ export class SignaalInboxDetail extends LitElement {
 
   @query('form') private form!: HTMLFormElement;
   @query('.error-summary') private summary!: HTMLElement | null;
+  @query('.removed-notice') private removedNotice!: HTMLElement | null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -113,6 +116,15 @@ export class SignaalInboxDetail extends LitElement {
     }
   }
 
+  private async erased(event: SignaalEraseEvent): Promise<void> {
+    this.detail = event.signal;
+    this.errors = [];
+    this.announcement = format(this.t.erased, { state: this.t.state[event.signal.state] });
+    await this.updateComplete;
+    // The button that opened the dialog is gone with the content; the notice says what happened.
+    this.removedNotice?.focus();
+  }
+
   private row(label: string, value: unknown): TemplateResult | typeof nothing {
     if (value === undefined || value === null || value === '') return nothing;
     return html`<dt>${label}</dt><dd>${value}</dd>`;
@@ -157,7 +169,7 @@ export class SignaalInboxDetail extends LitElement {
     if (!signal) {
       return html`<section aria-labelledby="content-title">
         <h2 id="content-title">${t.contentSection}</h2>
-        <p>${format(t.contentRemovedNotice, { date: detail.contentRemovedAt ? date(detail.contentRemovedAt, this.locale) : '' })}</p>
+        <p class="removed-notice" tabindex="-1">${format(t.contentRemovedNotice, { date: detail.contentRemovedAt ? date(detail.contentRemovedAt, this.locale) : '' })}</p>
       </section>`;
     }
     const report = signal.kind === 'signal' ? signal : undefined;
@@ -249,6 +261,9 @@ export class SignaalInboxDetail extends LitElement {
           </div>
         </form>
         <p role="status" class="status-message">${this.announcement}</p>
+        ${detail.contentRemoved
+          ? nothing
+          : html`<signaal-inbox-erase .api=${this.api} .t=${this.t} base=${this.base} reference=${detail.reference} @signaal-erase=${this.erased}></signaal-inbox-erase>`}
       </section>
     `;
   }
