@@ -43,7 +43,7 @@ const titles: Record<ProblemCode, string> = {
   'sign-in-failed': 'The username or password is not right.',
   'csrf-token-invalid': 'The request lacks a valid CSRF token for this session.',
   'invalid-change': 'The change is not valid.',
-  'content-removed': "This signal's content was removed by retention; no message can be added.",
+  'content-removed': "This signal's content was removed; no message can be added.",
   'cross-site-request': 'Requests from this origin are not accepted.',
   'not-found': 'Not found.',
   'method-not-allowed': 'This method is not allowed here.',
