@@ -99,6 +99,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (command === 'rotate-key' || command === 'backup' || command === 'restore') {
+    process.umask(0o077); // a backup is private from its first byte, not only after the chmod at its end
     try {
       return await maintenanceCommand(command, rest);
     } catch (error) {
