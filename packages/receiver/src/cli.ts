@@ -1,6 +1,6 @@
 import { buildServer, type ReceiverHooks } from './server.js';
 import { SettingsError, loadContentKey, loadSettings, resolveOptions, settingsHelp } from './config.js';
-import { generateContentKey } from './keyring.js';
+import { DecryptError, KeyError, generateContentKey } from './keyring.js';
 import { backup, restore, rotateKey } from './maintenance.js';
 import { hashPassword } from './officers.js';
 import { isStorageUnavailable } from './storage/database.js';
@@ -103,7 +103,7 @@ async function main(): Promise<number> {
     try {
       return await maintenanceCommand(command, rest);
     } catch (error) {
-      if (!(error instanceof SettingsError) && !(error instanceof TypeError)) throw error;
+      if (!(error instanceof SettingsError) && !(error instanceof TypeError) && !(error instanceof KeyError) && !(error instanceof DecryptError)) throw error;
       console.error(`signaal-receiver: ${error.message}`);
       return 2;
     }
@@ -129,6 +129,10 @@ async function main(): Promise<number> {
   try {
     app = await buildServer({ ...options, ...(hooks ? { hooks } : {}) });
   } catch (error) {
+    if (error instanceof KeyError || error instanceof DecryptError) {
+      console.error(`signaal-receiver: ${error.message}`);
+      return 2;
+    }
     if (!isStorageUnavailable(error)) throw error;
     console.error(`signaal-receiver: the database cannot be reached (${(error as { code?: string }).code ?? 'no answer'}); check --database and that it runs, then start again.`);
     return 1;

@@ -4,6 +4,7 @@ import { fieldIssues, isSecureEndpoint, localeSchema, remoteConfigSchema } from 
 import type { MailSettings } from './mail.js';
 import { readJsonFile } from './json-file.js';
 import { loadOfficers } from './officers.js';
+import { addressList } from './addresses.js';
 import { KeyError, loadKeyring, type Keyring } from './keyring.js';
 import { loadSecretFile, parseSecret } from './receipt.js';
 import type { ReceiverOptions, RemoteConfig } from './server.js';
@@ -22,7 +23,7 @@ export interface Settings {
   allowedOrigins: string[];
   bodyLimit: number;
   rateLimit: { max: number; timeWindow: number } | false;
-  trustProxy: boolean | number | string[];
+  trustProxy: string[];
   retentionDays: number;
   logLevel: string;
   publicUrl: string | undefined;
@@ -32,6 +33,7 @@ export interface Settings {
   mailContent: boolean;
   officersPath: string | undefined;
   ssoHeader: string | undefined;
+  ssoProxies: string[];
   databaseUrl: string | undefined;
   contentKeyPath: string | undefined;
   secretPath: string | undefined;
@@ -49,7 +51,7 @@ export const settingsHelp = [
   ['--allowed-origin', 'SIGNAAL_ALLOWED_ORIGINS', 'Origins of pages that embed the widget (repeat the flag, or comma-separate).'],
   ['--body-limit', 'SIGNAAL_BODY_LIMIT', 'Largest request body in bytes. Default 65536.'],
   ['--rate-limit', 'SIGNAAL_RATE_LIMIT', 'Requests per client per minute; 0 turns limiting off. Default 60.'],
-  ['--trust-proxy', 'SIGNAAL_TRUST_PROXY', 'true, a hop count, or comma-separated proxy addresses/CIDRs whose X-Forwarded-For is believed. Default false.'],
+  ['--trust-proxy', 'SIGNAAL_TRUST_PROXY', 'Comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed. Default: none.'],
   ['--retention-days', 'SIGNAAL_RETENTION_DAYS', 'Days after which content is removed (counts stay). Default 365.'],
   ['--log-level', 'SIGNAAL_LOG_LEVEL', 'fatal, error, warn, info, debug or silent. Default info.'],
   ['--public-url', 'SIGNAAL_PUBLIC_URL', 'The receiver as officers reach it; notification mails link to it.'],
@@ -58,7 +60,8 @@ export const settingsHelp = [
   ['--mail-to', 'SIGNAAL_MAIL_TO', "The officer's mailbox. Default: `mailbox` from the configuration file."],
   ['--mail-content', 'SIGNAAL_MAIL_CONTENT', 'true puts the full signal in the mail. Default false: a summary without content.'],
   ['--officers', 'SIGNAAL_OFFICERS', 'The officers file (JSON) for the inbox at /inbox. Without it there is no inbox.'],
-  ['--sso-header', 'SIGNAAL_SSO_HEADER', "A header in which the SSO reverse proxy names the officer (e.g. X-Remote-User). Off by default; the proxy must strip it from clients' requests."],
+  ['--sso-header', 'SIGNAAL_SSO_HEADER', 'A header in which the SSO reverse proxy names the officer (e.g. X-Remote-User). Off by default; needs --sso-proxy.'],
+  ['--sso-proxy', 'SIGNAAL_SSO_PROXY', 'Comma-separated addresses or CIDR ranges the SSO proxy connects from; the header counts only on those connections.'],
   ['', 'SIGNAAL_SECRET', 'The status-token secret itself (64+ hex characters), instead of --secret-file.'],
 ] as const;
 
@@ -83,6 +86,7 @@ const flagOptions = {
   'mail-content': { type: 'string' },
   officers: { type: 'string' },
   'sso-header': { type: 'string' },
+  'sso-proxy': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -114,11 +118,15 @@ function origin(name: string, value: string): string {
   return url.origin;
 }
 
-function trustProxy(value: string | undefined): Settings['trustProxy'] {
-  if (value === undefined || value === '' || value === 'false') return false;
-  if (value === 'true') return true;
-  if (/^\d+$/.test(value)) return Number(value);
-  return value.split(',').map((part) => part.trim()).filter(Boolean);
+/** Addresses and CIDR ranges only: `true` or a hop count would believe any client's X-Forwarded-For. */
+function addresses(name: string, value: string | undefined): string[] {
+  const entries = (value ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+  try {
+    addressList(entries);
+  } catch (error) {
+    throw new SettingsError(`${name} takes addresses and CIDR ranges only, e.g. 10.0.0.5,10.1.0.0/16: ${(error as Error).message}`);
+  }
+  return entries;
 }
 
 const optionalPath = (value: string | undefined) => (value ? resolve(value) : undefined);
@@ -167,6 +175,10 @@ export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv, { 
   }
   const officersPath = pick('officers', 'SIGNAAL_OFFICERS') || undefined;
   if (ssoHeader && !officersPath) throw new SettingsError('--sso-header needs --officers: the officers the proxy may sign in.');
+  const ssoProxies = addresses('--sso-proxy', pick('sso-proxy', 'SIGNAAL_SSO_PROXY'));
+  if (ssoHeader && ssoProxies.length === 0) {
+    throw new SettingsError('--sso-header needs --sso-proxy: the addresses the SSO proxy connects from; without it anyone who reaches the receiver could name an officer.');
+  }
   return {
     port: integer('--port', pick('port', 'SIGNAAL_PORT') ?? env['PORT'], 8080, 0, 65_535),
     host: pick('host', 'SIGNAAL_HOST') ?? '127.0.0.1',
@@ -175,7 +187,7 @@ export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv, { 
     allowedOrigins: origins.map((value) => value.trim()).filter(Boolean).map((value) => origin('--allowed-origin', value)),
     bodyLimit: integer('--body-limit', pick('body-limit', 'SIGNAAL_BODY_LIMIT'), 65_536, 1_024, 10_485_760),
     rateLimit: rate === 0 ? false : { max: rate, timeWindow: 60_000 },
-    trustProxy: trustProxy(pick('trust-proxy', 'SIGNAAL_TRUST_PROXY')),
+    trustProxy: addresses('--trust-proxy', pick('trust-proxy', 'SIGNAAL_TRUST_PROXY')),
     retentionDays: integer('--retention-days', pick('retention-days', 'SIGNAAL_RETENTION_DAYS'), 365, 1, 36_500),
     logLevel,
     publicUrl,
@@ -185,6 +197,7 @@ export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv, { 
     mailContent: boolean('--mail-content', pick('mail-content', 'SIGNAAL_MAIL_CONTENT')),
     officersPath: officersPath === undefined ? undefined : resolve(officersPath),
     ssoHeader,
+    ssoProxies,
     databaseUrl: databaseUrl(pick('database', 'SIGNAAL_DATABASE_URL')),
     contentKeyPath: optionalPath(pick('content-key-file', 'SIGNAAL_CONTENT_KEY_FILE')),
     secretPath: optionalPath(pick('secret-file', 'SIGNAAL_SECRET_FILE')),
@@ -242,7 +255,7 @@ export function resolveOptions(settings: Settings, env: NodeJS.ProcessEnv, warn:
     ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}),
     keyring,
     ...(secret ? { secret } : {}),
-    ...(officers ? { inbox: { officers, ...(settings.ssoHeader ? { ssoHeader: settings.ssoHeader } : {}) } } : {}),
+    ...(officers ? { inbox: { officers, ...(settings.ssoHeader ? { ssoHeader: settings.ssoHeader, ssoProxies: settings.ssoProxies } : {}) } } : {}),
     widgetConfig,
     allowedOrigins: settings.allowedOrigins,
     bodyLimit: settings.bodyLimit,

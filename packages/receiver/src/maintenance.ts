@@ -57,13 +57,14 @@ export async function restore(target: MaintenanceTarget, path: string): Promise<
   if (target.databaseUrl) throw new TypeError('On PostgreSQL, restore with pg_restore (see docs/receiver.md).');
   const file = databaseFile(target.dataDir);
   if (existsSync(file)) throw new TypeError(`${file} exists; stop the receiver and move it away before restoring.`);
-  let source: Database.Database;
+  let source: Database.Database | undefined;
   try {
     source = new Database(path, { readonly: true, fileMustExist: true });
     const integrity = source.pragma('integrity_check', { simple: true });
     const tables = source.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('signals', 'idempotency')`).all();
     if (integrity !== 'ok' || tables.length !== 2) throw new Error('not intact');
   } catch {
+    source?.close();
     throw new TypeError(`${path} is not an intact Signaal database.`);
   }
   makePrivate(target.dataDir);

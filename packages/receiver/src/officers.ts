@@ -10,6 +10,8 @@ export interface OfficerAccount {
   name: string;
   /** From `signaal-receiver hash-password`. Without it the officer can sign in only through SSO. */
   passwordHash?: string;
+  /** `officer` (the default) handles signals; `management` sees figures and exports, never content. */
+  role?: 'officer' | 'management';
 }
 
 /** scrypt cost: N=2^15, r=8, p=1 (about 32 MiB and some tens of milliseconds per attempt). */
@@ -65,7 +67,7 @@ export function parseOfficers(json: unknown, source = 'officers'): OfficerAccoun
   if (!Array.isArray(list)) throw new TypeError(`${source}: expected { "officers": [ … ] }.`);
   const seen = new Set<string>();
   return list.map((entry: unknown, index) => {
-    const { username, name, passwordHash, ...rest } = (entry ?? {}) as Record<string, unknown>;
+    const { username, name, passwordHash, role, ...rest } = (entry ?? {}) as Record<string, unknown>;
     const where = `${source}: officers[${index}]`;
     if (Object.keys(rest).length > 0) throw new TypeError(`${where} has unknown fields: ${Object.keys(rest).join(', ')}.`);
     if (typeof username !== 'string' || !/^[\w.@-]{1,100}$/.test(username)) {
@@ -77,7 +79,8 @@ export function parseOfficers(json: unknown, source = 'officers'): OfficerAccoun
     if (passwordHash !== undefined && (typeof passwordHash !== 'string' || !isPasswordHash(passwordHash))) {
       throw new TypeError(`${where}.passwordHash is not a hash from \`signaal-receiver hash-password\`.`);
     }
-    return { username, name: name.trim(), ...(typeof passwordHash === 'string' ? { passwordHash } : {}) };
+    if (role !== undefined && role !== 'officer' && role !== 'management') throw new TypeError(`${where}.role must be "officer" or "management".`);
+    return { username, name: name.trim(), ...(typeof passwordHash === 'string' ? { passwordHash } : {}), ...(role ? { role } : {}) };
   });
 }
 

@@ -17,6 +17,8 @@ export type ProblemCode =
   | 'session-required'
   | 'sign-in-failed'
   | 'csrf-token-invalid'
+  | 'forbidden'
+  | 'insecure-transport'
   | 'invalid-change'
   | 'content-removed'
   | 'cross-site-request'
@@ -42,6 +44,8 @@ const titles: Record<ProblemCode, string> = {
   'session-required': 'Sign in to the inbox first.',
   'sign-in-failed': 'The username or password is not right.',
   'csrf-token-invalid': 'The request lacks a valid CSRF token for this session.',
+  forbidden: 'Your role does not give access to this.',
+  'insecure-transport': 'Sign in over https; plain http is accepted only on this machine.',
   'invalid-change': 'The change is not valid.',
   'content-removed': "This signal's content was removed; no message can be added.",
   'cross-site-request': 'Requests from this origin are not accepted.',

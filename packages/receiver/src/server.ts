@@ -6,6 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify';
 import { fieldIssues, remoteConfigSchema, signalSchema, type Locale, type SignaalClient, type Signal } from '@signaal/sdk';
 import { inboxRoutes, type InboxOptions } from './inbox-routes.js';
+import { addressIn, addressList } from './addresses.js';
 import type { Keyring } from './keyring.js';
 import { Notifier, type MailSettings } from './mail.js';
 import { ProblemError, handleError, sendProblem } from './problem.js';
@@ -15,7 +16,7 @@ import { InboxStore } from './storage/inbox-store.js';
 import { migrate } from './storage/migrations.js';
 import { Outbox } from './storage/outbox.js';
 import { Sealer } from './storage/sealing.js';
-import { legacySecret, sharedSecret, withLease } from './storage/shared-state.js';
+import { checkKeyring, legacySecret, sharedSecret, withLease } from './storage/shared-state.js';
 import { SignalStore, type StoredReceipt } from './storage/signal-store.js';
 
 /** Points in a submission where tests can pause the receiver, to reproduce races and crashes. */
@@ -47,8 +48,8 @@ export interface ReceiverOptions {
   bodyLimit?: number;
   /** Requests per client per window; `false` turns limiting off. Default 60 per minute. */
   rateLimit?: { max: number; timeWindow: number } | false;
-  /** Fastify's `trustProxy`: set it when a reverse proxy sets X-Forwarded-For. Default false. */
-  trustProxy?: boolean | string | number | string[];
+  /** Addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed. Default: none. */
+  trustProxy?: readonly string[];
   /** Days after which a signal's content is removed; counts stay. Default 365. */
   retentionDays?: number;
   /** Notify the officer by e-mail. Without it, no mail is sent. */
@@ -256,8 +257,14 @@ class PrivateLogController extends LogController {
   }
 }
 
-/** Believes X-Forwarded-For up to `hops` proxies deep. */
-const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+/**
+ * Believes X-Forwarded-For only from these addresses and CIDR ranges: never "any client" (true)
+ * or a hop count, which would let anyone who reaches the receiver directly pick their address.
+ */
+function trustedProxies(entries: readonly string[]): (address: string) => boolean {
+  const list = addressList(entries);
+  return (address) => addressIn(list, address);
+}
 
 /**
  * Builds the receiver: a Fastify instance with the routes under `prefix`. Call `listen()` on it;
@@ -285,7 +292,10 @@ export async function buildServer(options: ReceiverOptions): Promise<FastifyInst
       },
     },
     logController: new PrivateLogController(),
-    trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : options.trustProxy ?? false,
+    trustProxy: options.trustProxy ? trustedProxies(options.trustProxy) : false,
+    // A request id that also names the request in the audit log; never taken from a client's header.
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
     bodyLimit: options.bodyLimit ?? 65_536,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
@@ -296,6 +306,7 @@ export async function buildServer(options: ReceiverOptions): Promise<FastifyInst
   let secret: Buffer;
   try {
     await migrate(storage, options.keyring);
+    await checkKeyring(storage.db, options.keyring);
     const legacy = storage.engine === 'sqlite' ? legacySecret(options.dataDir) : undefined;
     secret = options.secret ?? (await sharedSecret(storage.db, options.keyring, 'status-token', legacy?.secret));
     legacy?.remove();

@@ -32,7 +32,7 @@ describe('settings from flags and environment', () => {
     assert.equal(settings.host, '127.0.0.1');
     assert.deepEqual(settings.rateLimit, { max: 60, timeWindow: 60_000 });
     assert.equal(settings.retentionDays, 365);
-    assert.equal(settings.trustProxy, false);
+    assert.deepEqual(settings.trustProxy, [], 'no proxy is believed unless named');
     assert.equal(settings.mailContent, false);
 
     const fromEnv = loadSettings([], {

@@ -310,7 +310,7 @@ describe('rate limit', () => {
   });
 
   test('limits per client address as given by a trusted proxy', async () => {
-    const receiver = await startReceiver({ rateLimit: { max: 1, timeWindow: 60_000 }, trustProxy: '127.0.0.1' });
+    const receiver = await startReceiver({ rateLimit: { max: 1, timeWindow: 60_000 }, trustProxy: ['127.0.0.1'] });
     try {
       const from = (address: string) => postSignal(receiver.url, newSignal(), { 'x-forwarded-for': address });
       assert.equal((await from('10.0.0.1')).status, 201);

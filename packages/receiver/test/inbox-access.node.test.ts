@@ -307,7 +307,7 @@ describe('repeated wrong guesses are rate limited', () => {
 
 describe('single sign-on through a trusted header', () => {
   test('when configured, the header of a known officer starts a session; an unknown name or no header does not', async () => {
-    const receiver = await startReceiver({ inbox: { officers: await testOfficers(), ssoHeader: 'X-Remote-User' } });
+    const receiver = await startReceiver({ inbox: { officers: await testOfficers(), ssoHeader: 'X-Remote-User', ssoProxies: ['127.0.0.1'] } });
     try {
       const { reference } = await sendCanary(receiver.url, canary);
       const ok = await inboxGet(receiver.url, '/api/session', undefined, { 'x-remote-user': 'sso.only' });
@@ -335,6 +335,26 @@ describe('single sign-on through a trusted header', () => {
     } finally {
       await receiver.close();
     }
+  });
+
+  test('the header counts only on connections from the SSO proxy, not from anyone who reaches the receiver directly', async () => {
+    // The proxy is at 10.0.0.5; the test connects from 127.0.0.1, as an attacker on the network would, straight to the receiver.
+    const receiver = await startReceiver({ inbox: { officers: await testOfficers(), ssoHeader: 'X-Remote-User', ssoProxies: ['10.0.0.5', '10.1.0.0/16'] } });
+    try {
+      const { reference } = await sendCanary(receiver.url, canary);
+      for (const path of ['/api/session', `/api/signals/${reference}`]) {
+        const forged = await inboxGet(receiver.url, path, undefined, { 'x-remote-user': 'sanne' });
+        assert.equal(forged.status, 401, `${path} refuses a forged header`);
+        const text = await bodyText(forged);
+        assert.ok(!text.includes(canary) && !/set-cookie/i.test(text), 'no content and no session');
+      }
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  test('the header without a list of proxy addresses is refused at start', async () => {
+    await assert.rejects(startReceiver({ inbox: { officers: await testOfficers(), ssoHeader: 'X-Remote-User' } }), /ssoHeader needs ssoProxies/);
   });
 
   test('without the setting, the header is ignored', async () => {

@@ -67,7 +67,7 @@ describe('the audit log', () => {
     );
     assert.equal(rows[3]?.['at'], '2025-05-06T08:01:00.000Z');
     assert.equal(rows[4]?.['detail'], 'state=forwarded forwardedTo=arbeidsinspectie message=written');
-    assert.equal(rows[2]?.['detail'], 'state=received kind=all count=1');
+    assert.equal(rows[2]?.['detail'], 'state=received kind=all search=no page=1 count=1');
   });
 
   test('contains no content: not the description, the reporter, the message, nor a mistyped password', async () => {

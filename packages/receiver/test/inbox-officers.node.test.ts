@@ -100,7 +100,7 @@ describe('inbox settings', () => {
       const officersFile = join(folder, 'officers.json');
       writeFileSync(config, JSON.stringify({ mailbox: 'signalen@gemeente.example' }));
       writeFileSync(officersFile, JSON.stringify({ officers: [{ username: 'sanne', name: 'Sanne', passwordHash: await hashPassword('een lang genoeg wachtwoord') }] }), { mode: 0o600 });
-      const settings = loadSettings(['--config', config, '--officers', officersFile, '--sso-header', 'X-Remote-User', '--data-dir', folder, '--content-key-file', keyFile], {})!;
+      const settings = loadSettings(['--config', config, '--officers', officersFile, '--sso-header', 'X-Remote-User', '--sso-proxy', '10.0.0.5', '--data-dir', folder, '--content-key-file', keyFile], {})!;
       const options = resolveOptions(settings, {}, () => {});
       assert.equal(options.inbox?.officers[0]?.username, 'sanne');
       assert.equal(options.inbox?.ssoHeader, 'X-Remote-User');
@@ -117,6 +117,11 @@ describe('inbox settings', () => {
       const config = join(folder, 'config.json');
       writeFileSync(config, '{}');
       assert.throws(() => loadSettings(['--config', config, '--sso-header', 'X-Remote-User'], {}), /--sso-header needs --officers/);
+      assert.throws(() => loadSettings(['--config', config, '--officers', 'x.json', '--sso-header', 'X-Remote-User'], {}), /--sso-header needs --sso-proxy/);
+      assert.throws(
+        () => loadSettings(['--config', config, '--officers', 'x.json', '--sso-header', 'X-Remote-User', '--sso-proxy', 'proxy.gemeente.nl'], {}),
+        /--sso-proxy takes addresses and CIDR ranges only/,
+      );
       assert.throws(() => loadSettings(['--config', config, '--officers', 'x.json', '--sso-header', 'X Remote'], {}), SettingsError);
       const broken = join(folder, 'officers.json');
       writeFileSync(broken, '{"officers": [{"username": "a"}]}', { mode: 0o600 });

@@ -133,8 +133,10 @@ test('the officer reads the full content of every v0.1 signal, and the purged on
     const response = await fetch(`${url}/inbox/api/signals/${signal.reference}`, { headers });
     assert.equal(response.status, 200, `the officer opens the ${signal.name} signal`);
     const view = (await response.json()) as Record<string, unknown>;
-    for (const [field, expected] of Object.entries(signal.inbox)) {
-      assert.deepEqual(view[field], expected, `${field} of the ${signal.name} signal is as v0.1 showed it`);
+    for (const [field, shown] of Object.entries(signal.inbox)) {
+      // Since issue 10 the officer no longer sees the idempotency id: a replay with it would give the reporter's token.
+      const { id: _id, ...expected } = field === 'signal' ? (shown as Record<string, unknown>) : { id: undefined, value: shown };
+      assert.deepEqual(field === 'signal' ? view[field] : { value: view[field] }, expected, `${field} of the ${signal.name} signal is as v0.1 showed it`);
     }
     for (const field of ['signal', 'message', 'forwardedTo', 'acknowledgedAt', 'fedBackAt', 'contentRemovedAt']) {
       if (!(field in signal.inbox)) assert.equal(view[field], undefined, `the ${signal.name} signal has no ${field}, as in v0.1`);
@@ -225,7 +227,7 @@ test('a restart on the migrated folder works and runs each migration once', asyn
   const db = new Database(join(dataDir, 'signaal.db'), { readonly: true, fileMustExist: true });
   try {
     const names = (db.prepare('SELECT name FROM signaal_migration ORDER BY name').all() as Array<{ name: string }>).map((row) => row.name);
-    assert.deepEqual(names, ['0001-initial', '0002-sealed-content']);
+    assert.deepEqual(names, ['0001-initial', '0002-sealed-content', '0003-officers-and-roles']);
   } finally {
     db.close();
   }

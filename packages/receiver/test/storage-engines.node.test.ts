@@ -182,9 +182,9 @@ for (const engine of engines) {
 
     test('two instances on one database share sessions and sign-in throttling, and one key stores one signal', async () => {
       const officers = await testOfficers();
-      const a = await engine.start({ inbox: { officers, signInAttempts: { max: 3, windowMs: 60_000 } } });
+      const a = await engine.start({ inbox: { officers, signInAttempts: { perAddress: 3, windowMs: 60_000 } } });
       const b = await engine.start({
-        inbox: { officers, signInAttempts: { max: 3, windowMs: 60_000 } },
+        inbox: { officers, signInAttempts: { perAddress: 3, windowMs: 60_000 } },
         ...(engine.name === 'sqlite' ? { dataDir: a.dataDir } : { databaseUrl: databases.get(a)! }),
       });
       try {

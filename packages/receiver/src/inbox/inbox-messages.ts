@@ -116,6 +116,11 @@ export const nl = {
   action: {
     'sign-in': 'ingelogd',
     'sign-in-refused': 'inloggen geweigerd',
+    'sign-in-throttled': 'inloggen tijdelijk geblokkeerd',
+    'access-refused': 'geen toegang (rol)',
+    'csrf-refused': 'wijziging geweigerd (sessiecontrole)',
+    'origin-refused': 'wijziging geweigerd (andere website)',
+    'audit-read': 'logboek bekeken',
     'sign-out': 'uitgelogd',
     list: 'lijst bekeken',
     view: 'bekeken',
@@ -240,6 +245,11 @@ export const en: InboxMessages = {
   action: {
     'sign-in': 'signed in',
     'sign-in-refused': 'sign-in refused',
+    'sign-in-throttled': 'sign-in temporarily blocked',
+    'access-refused': 'access refused (role)',
+    'csrf-refused': 'change refused (session check)',
+    'origin-refused': 'change refused (other website)',
+    'audit-read': 'audit log read',
     'sign-out': 'signed out',
     list: 'viewed the list',
     view: 'viewed',

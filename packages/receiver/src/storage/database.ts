@@ -73,6 +73,14 @@ function openSqlite(dataDir: string): Storage {
     async backup(path: string) {
       await database.backup(path);
       chmodSync(path, 0o600);
+      // A copy in rollback-journal mode is one self-contained file: opening it later (restore,
+      // read-only media) needs no -wal or -shm beside it.
+      const copy = new Database(path);
+      try {
+        copy.pragma('journal_mode = DELETE');
+      } finally {
+        copy.close();
+      }
     },
     async close() {
       await db.destroy();

@@ -5,7 +5,20 @@ import type { Sealer } from './sealing.js';
 import { forwardTargets, type ForwardTarget, type Tables } from './tables.js';
 
 /** What the inbox audit log records. Never content: only who, what, when and which reference. */
-export type AuditAction = 'sign-in' | 'sign-in-refused' | 'sign-out' | 'list' | 'view' | 'change' | 'export' | 'erase';
+export type AuditAction =
+  | 'sign-in'
+  | 'sign-in-refused'
+  | 'sign-in-throttled'
+  | 'sign-out'
+  | 'access-refused'
+  | 'csrf-refused'
+  | 'origin-refused'
+  | 'list'
+  | 'view'
+  | 'change'
+  | 'export'
+  | 'erase'
+  | 'audit-read';
 
 export interface AuditEntry {
   id: number;
@@ -15,6 +28,15 @@ export interface AuditEntry {
   reference: string | undefined;
   /** Categories only, e.g. `state=forwarded forwardedTo=police message=written`. */
   detail: string | undefined;
+  /** The request it came from, as in the server's log. */
+  requestId: string | undefined;
+}
+
+/** Who is signed in, and what they may do: officers handle signals, management sees figures only. */
+export interface InboxUser {
+  username: string;
+  name: string;
+  role: 'officer' | 'management';
 }
 
 /** Benchmarks from the design: acknowledge within 7 days, feed back within 3 months. */
@@ -35,6 +57,8 @@ export interface InboxListItem extends Benchmarks {
   receivedAt: string;
   updatedAt: string;
   forwardedTo: ForwardTarget | undefined;
+  /** The officer who first handled the signal. */
+  handledBy: string | undefined;
   /** The officer who changed the signal last. */
   changedBy: string | undefined;
   /** The first 120 characters of the description; absent once the content was removed. */
@@ -72,10 +96,27 @@ export interface PeriodCounts {
   fedBackWithin3Months: number;
 }
 
-export interface SessionRow {
-  username: string;
+export interface SessionRow extends InboxUser {
+  method: 'password' | 'sso' | 'oidc';
   createdAt: number;
   lastSeenAt: number;
+}
+
+/** What the list may be narrowed to; pages are 1-based. */
+export interface ListFilter {
+  state?: State | undefined;
+  kind?: Kind | undefined;
+  /** A whole reference (`SG-7K3M-Q9XP`) or its start. */
+  reference?: string | undefined;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface ListPage {
+  signals: InboxListItem[];
+  page: number;
+  pageSize: number;
+  total: number;
 }
 
 type SignalRow = Selectable<Tables['signals']>;
@@ -101,17 +142,28 @@ export class InboxStore {
     private readonly sealer: Sealer,
   ) {}
 
-  /** Signals and sparring requests, newest first. */
-  async list(filter: { state?: State | undefined; kind?: Kind | undefined; limit?: number }, now: Date): Promise<InboxListItem[]> {
-    let query = this.db.selectFrom('signals').selectAll();
+  /** Signals and sparring requests, newest first, a page at a time. */
+  async list(filter: ListFilter, now: Date): Promise<ListPage> {
+    const pageSize = filter.pageSize ?? 50;
+    const page = filter.page ?? 1;
+    let query = this.db.selectFrom('signals');
     if (filter.state) query = query.where('state', '=', filter.state);
     if (filter.kind) query = query.where('kind', '=', filter.kind);
-    const rows = await query.orderBy('received_at', 'desc').orderBy('reference').limit(filter.limit ?? 500).execute();
-    return rows.map((row) => {
+    if (filter.reference) query = query.where('reference', 'like', `${filter.reference.replace(/[%_\\]/g, '')}%`);
+    const counted = await query.select((select) => select.fn.countAll<number>().as('total')).executeTakeFirst();
+    const rows = await query
+      .selectAll()
+      .orderBy('received_at', 'desc')
+      .orderBy('reference')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute();
+    const signals = rows.map((row) => {
       const { signal, message: _message, contentRemovedAt: _removedAt, ...item } = this.toSignal(row, now);
       const description = signal?.description;
       return { ...item, summary: description === undefined ? undefined : description.length > 120 ? `${description.slice(0, 119)}…` : description };
     });
+    return { signals, page, pageSize, total: Number(counted?.total ?? 0) };
   }
 
   /** One signal in full, or `undefined` for an unknown reference. */
@@ -124,7 +176,11 @@ export class InboxStore {
   async change(reference: string, change: StateChange, now: Date, by: string): Promise<InboxSignal | undefined> {
     const at = now.toISOString();
     const changed = await this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('signals').select(['reference', 'data_key', 'key_id', 'acknowledged_at']).where('reference', '=', reference).executeTakeFirst();
+      const row = await trx
+        .selectFrom('signals')
+        .select(['reference', 'data_key', 'key_id', 'acknowledged_at', 'handled_by'])
+        .where('reference', '=', reference)
+        .executeTakeFirst();
       if (!row) return false;
       let message: { message_sealed: Buffer | null } | Record<string, never> = {};
       if (change.message !== undefined) {
@@ -140,6 +196,7 @@ export class InboxStore {
           ...message,
           updated_at: at,
           acknowledged_at: row.acknowledged_at ?? at,
+          handled_by: row.handled_by ?? by,
           changed_by: by,
         })
         .where('reference', '=', reference)
@@ -158,8 +215,11 @@ export class InboxStore {
   }
 
   /** Writes one line to the audit log. `detail` holds categories only, never content. */
-  async audit(officer: string, action: AuditAction, now: Date, reference?: string, detail?: string): Promise<void> {
-    await this.db.insertInto('audit').values({ at: now.toISOString(), officer, action, reference: reference ?? null, detail: detail ?? null }).execute();
+  async audit(officer: string, action: AuditAction, now: Date, reference?: string, detail?: string, requestId?: string): Promise<void> {
+    await this.db
+      .insertInto('audit')
+      .values({ at: now.toISOString(), officer, action, reference: reference ?? null, detail: detail ?? null, request_id: requestId ?? null })
+      .execute();
   }
 
   /** The audit log, newest first, optionally for one reference. */
@@ -174,6 +234,7 @@ export class InboxStore {
       action: row.action as AuditAction,
       reference: row.reference ?? undefined,
       detail: row.detail ?? undefined,
+      requestId: row.request_id ?? undefined,
     }));
   }
 
@@ -209,13 +270,24 @@ export class InboxStore {
     return [...periods.values()];
   }
 
-  async createSession(idHash: Buffer, username: string, now: number): Promise<void> {
-    await this.db.insertInto('sessions').values({ id_hash: idHash, username, created_at: now, last_seen_at: now }).execute();
+  async createSession(idHash: Buffer, user: InboxUser, method: SessionRow['method'], now: number): Promise<void> {
+    await this.db
+      .insertInto('sessions')
+      .values({ id_hash: idHash, username: user.username, name: user.name, role: user.role, method, created_at: now, last_seen_at: now })
+      .execute();
   }
 
   async session(idHash: Buffer): Promise<SessionRow | undefined> {
-    const row = await this.db.selectFrom('sessions').select(['username', 'created_at', 'last_seen_at']).where('id_hash', '=', idHash).executeTakeFirst();
-    return row ? { username: row.username, createdAt: Number(row.created_at), lastSeenAt: Number(row.last_seen_at) } : undefined;
+    const row = await this.db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      username: row.username,
+      name: row.name ?? row.username,
+      role: row.role,
+      method: row.method,
+      createdAt: Number(row.created_at),
+      lastSeenAt: Number(row.last_seen_at),
+    };
   }
 
   async touchSession(idHash: Buffer, now: number): Promise<void> {
@@ -226,24 +298,24 @@ export class InboxStore {
     await this.db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
   }
 
-  /** Removes sessions older than `maxAge` or idle longer than `idle` (ms). */
+  /** Removes sessions older than `maxAge` or idle longer than `idle` (ms), and sign-in counts whose window ended. */
   async expireSessions(now: number, maxAge: number, idle: number): Promise<void> {
+    await this.db.deleteFrom('throttle').where('reset_at', '<=', now).execute();
     await this.db
       .deleteFrom('sessions')
       .where((where) => where.or([where('created_at', '<', now - maxAge), where('last_seen_at', '<', now - idle)]))
       .execute();
   }
 
-  /** Seconds until every one of `keys` may try to sign in again, or 0. */
-  async throttled(keys: readonly string[], max: number, now: number): Promise<number> {
-    const rows = await this.db.selectFrom('throttle').selectAll().where('key', 'in', [...keys]).where('reset_at', '>', now).where('count', '>=', max).execute();
-    return rows.reduce((wait, row) => Math.max(wait, Math.ceil((Number(row.reset_at) - now) / 1000)), 0);
-  }
-
-  /** Counts a failed sign-in against each key, in a window of `windowMs` that starts at the first failure. */
-  async fail(keys: readonly string[], windowMs: number, now: number): Promise<void> {
-    for (const key of keys) {
-      await this.db
+  /**
+   * Counts a sign-in attempt against each key before the password is checked, so that parallel
+   * guesses count as they arrive. Returns the seconds to wait when any key is past its ceiling
+   * (the attempt is then refused unchecked), or 0. Each key's window starts at its first attempt.
+   */
+  async reserveAttempt(keys: ReadonlyArray<{ key: string; max: number }>, windowMs: number, now: number): Promise<number> {
+    let wait = 0;
+    for (const { key, max } of keys) {
+      const row = await this.db
         .insertInto('throttle')
         .values({ key, count: 1, reset_at: now + windowMs })
         .onConflict((conflict) =>
@@ -252,9 +324,21 @@ export class InboxStore {
             reset_at: update.case().when('throttle.reset_at', '<=', now).then(now + windowMs).else(update.ref('throttle.reset_at')).end(),
           })),
         )
-        .execute();
+        .returning(['count', 'reset_at'])
+        .executeTakeFirstOrThrow();
+      if (Number(row.count) > max) wait = Math.max(wait, Math.ceil((Number(row.reset_at) - now) / 1000));
     }
-    await this.db.deleteFrom('throttle').where('reset_at', '<=', now).execute();
+    return wait;
+  }
+
+  /** Gives back the attempts of a sign-in that succeeded: only failures count against a key. */
+  async releaseAttempt(keys: readonly string[]): Promise<void> {
+    await this.db
+      .updateTable('throttle')
+      .set((set) => ({ count: set('count', '-', 1) }))
+      .where('key', 'in', [...keys])
+      .where('count', '>', 0)
+      .execute();
   }
 
   private toSignal(row: SignalRow, now: Date): InboxSignal {
@@ -268,6 +352,7 @@ export class InboxStore {
       receivedAt: row.received_at,
       updatedAt: row.updated_at,
       forwardedTo: row.forwarded_to ?? undefined,
+      handledBy: row.handled_by ?? undefined,
       changedBy: row.changed_by ?? undefined,
       contentRemoved: row.purged_at !== null,
       contentRemovedAt: row.purged_at ?? undefined,

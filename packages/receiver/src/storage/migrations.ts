@@ -146,10 +146,26 @@ function sealedContent(engine: Engine, keyring: Keyring): Migration {
   };
 }
 
+/**
+ * Several officers and roles: a session carries the officer's name, role and how they signed in
+ * (the identity provider's claims are not in any file); a signal records who handled it first;
+ * audit lines carry the request id.
+ */
+const officersAndRoles: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('sessions').addColumn('name', 'text').execute();
+    await db.schema.alterTable('sessions').addColumn('role', 'text', (column) => column.notNull().defaultTo('officer')).execute();
+    await db.schema.alterTable('sessions').addColumn('method', 'text', (column) => column.notNull().defaultTo('password')).execute();
+    await db.schema.alterTable('signals').addColumn('handled_by', 'text').execute();
+    await db.schema.alterTable('audit').addColumn('request_id', 'text').execute();
+  },
+};
+
 /** Every migration, in order. Forward only: there is no `down`. */
 const migrationsFor = (engine: Engine, keyring: Keyring): Record<string, Migration> => ({
   '0001-initial': initial(engine),
   '0002-sealed-content': sealedContent(engine, keyring),
+  '0003-officers-and-roles': officersAndRoles,
 });
 
 /**

@@ -58,3 +58,13 @@ export function legacySecret(dataDir: string): { secret: () => Buffer; remove():
     remove: () => rmSync(path, { force: true }),
   };
 }
+
+/**
+ * Checks at start that the key file opens what is stored: one wrapped data key, if there is
+ * any. A wrong key then stops the receiver at once, also when the token secret comes from
+ * outside the database, instead of failing later on the first signal an officer opens.
+ */
+export async function checkKeyring(db: Kysely<Tables>, keyring: Keyring): Promise<void> {
+  const row = await db.selectFrom('signals').select(['reference', 'data_key', 'key_id']).where('data_key', 'is not', null).limit(1).executeTakeFirst();
+  if (row?.data_key && row.key_id) keyring.unwrap(row.data_key, row.key_id, row.reference);
+}

@@ -129,6 +129,7 @@ export class SignalStore {
           acknowledged_at: null,
           fed_back_at: null,
           changed_by: null,
+          handled_by: null,
         })
         .execute();
       if (notify) await trx.insertInto('outbox').values({ reference, next_attempt_at: Date.parse(receivedAt), sent_at: null, failed_at: null, last_error: null, locked_until: null }).execute();

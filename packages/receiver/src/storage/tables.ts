@@ -36,8 +36,10 @@ export interface Tables {
     forwarded_to: ForwardTarget | null;
     acknowledged_at: string | null;
     fed_back_at: string | null;
-    /** Who last changed the signal (an officer's username). */
+    /** The officer who last changed the signal (their name as shown). */
     changed_by: string | null;
+    /** The officer who first handled it (their name as shown). */
+    handled_by: string | null;
   };
   outbox: {
     id: Generated<number>;
@@ -53,6 +55,10 @@ export interface Tables {
   sessions: {
     id_hash: Buffer;
     username: string;
+    /** The name shown in the inbox; from the officers file or the identity provider's claims. */
+    name: string | null;
+    role: Generated<'officer' | 'management'>;
+    method: Generated<'password' | 'sso' | 'oidc'>;
     created_at: number;
     last_seen_at: number;
   };
@@ -63,6 +69,7 @@ export interface Tables {
     action: string;
     reference: string | null;
     detail: string | null;
+    request_id: string | null;
   };
   /** Failed sign-ins per key (address or username) in a fixed window. */
   throttle: {
