@@ -61,7 +61,8 @@ export function composeNotification(item: OutboxItem, settings: MailSettings): {
     '',
   ];
   if (settings.includeContent && item.signal) {
-    lines.push(`${t.content}:`, '', composeMail(item.signal, { to: settings.to }).text);
+    // Without the idempotency id: a replay of the body with it would give the reporter's status token.
+    lines.push(`${t.content}:`, '', composeMail({ ...item.signal, id: '' }, { to: settings.to }).text);
   } else {
     lines.push(t.summaryOnly);
   }

@@ -1,4 +1,5 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { Duplex } from 'node:stream';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldIssue } from '@signaal/sdk';
 import { isStorageUnavailable } from './storage/database.js';
 
@@ -25,6 +26,9 @@ export type ProblemCode =
   | 'not-found'
   | 'method-not-allowed'
   | 'body-too-large'
+  | 'uri-too-long'
+  | 'headers-too-large'
+  | 'request-timeout'
   | 'unsupported-media-type'
   | 'rate-limited'
   | 'storage-unavailable'
@@ -52,6 +56,9 @@ const titles: Record<ProblemCode, string> = {
   'not-found': 'Not found.',
   'method-not-allowed': 'This method is not allowed here.',
   'body-too-large': 'The request body is too large.',
+  'uri-too-long': 'The request URL is too long.',
+  'headers-too-large': 'The request headers are too large.',
+  'request-timeout': 'The request took too long to arrive.',
   'unsupported-media-type': 'Send the body as application/json.',
   'rate-limited': 'Too many requests; try again later.',
   'storage-unavailable': 'The receiver cannot reach its database just now. Try again shortly: the same Idempotency-Key never stores a signal twice.',
@@ -88,8 +95,22 @@ export function problemBody(statusCode: number, code: ProblemCode, errors?: read
   };
 }
 
+/**
+ * Headers every problem answer carries, also those written before any route or plugin ran (a bad
+ * URL, oversized headers): nothing to sniff, frame or cache, and no referrer.
+ */
+export const problemHeaders: Readonly<Record<string, string>> = {
+  'cache-control': 'no-store',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
 /** Sends problem details with the error's extra headers (`Retry-After`). */
 export function sendProblem(reply: FastifyReply, statusCode: number, code: ProblemCode, error?: ProblemError) {
+  reply.headers(problemHeaders);
   if (error) reply.headers(error.headers);
   return reply
     .code(statusCode)
@@ -120,4 +141,36 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   const { statusCode, code } = problemFor(error);
   if (statusCode >= 500) request.log.error({ code: error.code ?? error.name }, 'request failed');
   return sendProblem(reply, statusCode, code);
+}
+
+/**
+ * Fastify's own refusals before routing (a URL that does not decode, a parameter past its
+ * length): problem details like any other, with the security headers, without echoing the URL.
+ */
+export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  request.log.warn({ code: error.code }, 'request refused before routing');
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(reply, 414, 'uri-too-long');
+  return sendProblem(reply, 400, 'bad-request');
+}
+
+const clientErrors: Record<string, { status: number; code: ProblemCode; reason: string }> = {
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'request-timeout', reason: 'Request Timeout' },
+  HPE_HEADER_OVERFLOW: { status: 431, code: 'headers-too-large', reason: 'Request Header Fields Too Large' },
+};
+
+/**
+ * Node's HTTP parser refuses a request before Fastify sees it (headers too large, not HTTP):
+ * answer on the socket with problem details and the same headers, and log the code.
+ */
+export function handleClientError(this: FastifyInstance, error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const { status, code, reason } = clientErrors[error.code ?? ''] ?? { status: 400, code: 'bad-request' as const, reason: 'Bad Request' };
+  this.log.warn({ code: error.code ?? 'error' }, 'request refused by the HTTP parser');
+  if (!socket.writable) {
+    socket.destroy(error);
+    return;
+  }
+  const body = JSON.stringify(problemBody(status, code));
+  const headers = { ...problemHeaders, 'content-type': 'application/problem+json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), connection: 'close' };
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}`).join('\r\n')}\r\n\r\n${body}`);
 }

@@ -9,7 +9,7 @@ import { inboxRoutes, type InboxOptions } from './inbox-routes.js';
 import { addressIn, addressList } from './addresses.js';
 import type { Keyring } from './keyring.js';
 import { Notifier, type MailSettings } from './mail.js';
-import { ProblemError, handleError, sendProblem } from './problem.js';
+import { ProblemError, handleClientError, handleError, handleFrameworkError, sendProblem } from './problem.js';
 import { bodyHash, hashToken, newReference, referencePattern, statusTokenFor, tokenMatches } from './receipt.js';
 import { openStorage, storageLocation, type Storage } from './storage/database.js';
 import { InboxStore } from './storage/inbox-store.js';
@@ -298,6 +298,8 @@ export async function buildServer(options: ReceiverOptions): Promise<FastifyInst
     requestIdHeader: false,
     bodyLimit: options.bodyLimit ?? 65_536,
     return503OnClosing: true,
+    frameworkErrors: handleFrameworkError,
+    clientErrorHandler: handleClientError,
     forceCloseConnections: 'idle',
   });
   const now = options.now ?? (() => new Date());
