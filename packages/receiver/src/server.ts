@@ -131,18 +131,42 @@ async function requireJson(request: FastifyRequest): Promise<void> {
   if (mediaType !== 'application/json') throw new ProblemError(415, 'unsupported-media-type');
 }
 
-/** The current calendar year up to now, or `from`/`to` from the query. */
+
+/**
+ * Whole UTC days only (`2026-03-01`): `from` is the first day counted, `to` the first day not
+ * counted. Anything finer is refused, so that repeated asks cannot narrow down when one signal
+ * arrived. Default: this calendar year, today included.
+ */
 function statsPeriod(query: unknown, now: Date): { from: Date; to: Date } {
-  const { from, to } = (query ?? {}) as Record<string, unknown>;
-  const parse = (value: unknown, fallback: Date) => {
+  const { from, to, ...rest } = (query ?? {}) as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) throw new ProblemError(400, 'invalid-query');
+  const day = (value: unknown, fallback: Date) => {
     if (value === undefined) return fallback;
-    const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? new Date(value) : new Date(Number.NaN);
-    if (Number.isNaN(date.getTime())) throw new ProblemError(400, 'invalid-query');
+    const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(Number.NaN);
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) throw new ProblemError(400, 'invalid-query');
     return date;
   };
-  const period = { from: parse(from, new Date(Date.UTC(now.getUTCFullYear(), 0, 1))), to: parse(to, now) };
-  if (period.from > period.to) throw new ProblemError(400, 'invalid-query');
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const period = { from: day(from, new Date(Date.UTC(now.getUTCFullYear(), 0, 1))), to: day(to, new Date(today + dayMs)) };
+  if (period.from >= period.to) throw new ProblemError(400, 'invalid-query');
   return period;
+}
+
+/** Counts from 1 to 4 are not shown to staff: with a few signals, a count can point at one of them. */
+export const suppressedBelow = 5;
+
+/**
+ * Hides small counts in a group that adds up to a shown total. When only one count in the group
+ * is hidden, the total would give it away, so the next smallest is hidden too.
+ */
+function suppressGroup<K extends string>(counts: Record<K, number>, totalShown: boolean): Record<K, number | null> {
+  const entries = Object.entries(counts) as Array<[K, number]>;
+  const hidden = new Set(entries.filter(([, count]) => count > 0 && count < suppressedBelow).map(([key]) => key));
+  if (hidden.size === 1 && totalShown) {
+    const next = entries.filter(([key, count]) => !hidden.has(key) && count > 0).sort(([, a], [, b]) => a - b)[0];
+    if (next) hidden.add(next[0]);
+  }
+  return Object.fromEntries(entries.map(([key, count]) => [key, hidden.has(key) ? null : count])) as Record<K, number | null>;
 }
 
 /**
@@ -236,7 +260,14 @@ export const receiverRoutes: FastifyPluginAsync<{ receiver: Receiver; settings: 
   app.get('/stats', async (request, reply) => {
     const period = statsPeriod(request.query, now());
     const counts = await store.counts(period.from, period.to);
-    return reply.send({ period: { from: period.from.toISOString(), to: period.to.toISOString() }, ...counts });
+    const totalShown = counts.total === 0 || counts.total >= suppressedBelow;
+    return reply.send({
+      period: { from: period.from.toISOString(), to: period.to.toISOString() },
+      suppressedBelow,
+      total: totalShown ? counts.total : null,
+      byKind: suppressGroup(counts.byKind, totalShown),
+      byState: suppressGroup(counts.byState, totalShown),
+    });
   });
 };
 

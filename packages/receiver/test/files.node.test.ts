@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { receiptSchema, statsSchema, statusSchema, type Receipt } from '@signaal/sdk';
 import { generateContentKey, loadKeyring } from '../src/keyring.js';
-import { demoWidgetConfig, folderBytes, newSignal, postSignal, startReceiver, storedSignals, testKeyring } from './receiver-harness.js';
+import { countSignals, demoWidgetConfig, folderBytes, newSignal, postSignal, startReceiver, storedSignals, testKeyring } from './receiver-harness.js';
 
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'signaal-files-test-'));
@@ -39,7 +39,7 @@ const mode = (path: string) => statSync(path).mode & 0o777;
 const octal = (value: number) => value.toString(8).padStart(4, '0');
 const canaryText = () => `kanarie-${Math.random().toString(36).slice(2, 12)}`;
 /** The whole period, so two answers of /stats compare as they are. */
-const allTime = 'from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z';
+const allTime = 'from=2000-01-01&to=2100-01-01';
 
 /** The environment of the test run without any SIGNAAL_ setting, so only what a test passes counts. */
 function cleanEnv(): NodeJS.ProcessEnv {
@@ -191,7 +191,7 @@ describe('backup and restore', () => {
     try {
       for (const signal of signals) receipts.push(await post(receiver.url, signal));
       before = await stats(receiver.url);
-      assert.equal(before.total, 3);
+      assert.equal(countSignals(dataDir), 3);
 
       // While it runs, under a careless umask.
       const made = await runCli(['backup', backupFile, '--data-dir', dataDir], { openUmask: true });
@@ -239,7 +239,7 @@ describe('backup and restore', () => {
       assert.deepEqual(await stats(again.url), before, 'the counts match');
       // A replay of a signal from before the backup is recognised, not stored twice.
       assert.equal((await postSignal(again.url, signals[2])).status, 200);
-      assert.equal((await stats(again.url)).total, 3);
+      assert.equal(countSignals(dataDir), 3);
       assert.deepEqual(await again.stop(), [0, null]);
     } finally {
       await again.kill();

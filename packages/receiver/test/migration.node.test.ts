@@ -182,11 +182,7 @@ test('replaying a v0.1 body with its id as Idempotency-Key returns the stored re
   // As in v0.1: once retention removed the content, the body can no longer confirm the signal.
   assert.equal((await postSignal(url, byName('purged').body)).status, 422);
 
-  const stats = (await (await fetch(`${url}/stats?from=2026-01-01T00:00:00Z`)).json()) as {
-    total: number;
-    byKind: Record<string, number>;
-    byState: Record<string, number>;
-  };
+  const stats = await running().app.signaal.store.counts(new Date('2026-01-01T00:00:00Z'), new Date('2027-01-01T00:00:00Z'));
   assert.equal(stats.total, 4, 'no signal was added or lost');
   assert.deepEqual(stats.byKind, { signal: 3, sparring: 1 });
   assert.deepEqual(stats.byState, { received: 2, 'in-progress': 1, forwarded: 1, closed: 0 });

@@ -37,9 +37,10 @@ test('removes content after the retention period and keeps the counts and the st
   assert.ok(rows[1]?.data_key && rows[1].content_sealed, 'the recent signal keeps its key and content');
   assert.match(storedSignals(dataDir)[1]?.content ?? '', /Recente vraag/);
 
-  const stats = statsSchema.parse(await (await fetch(`${receiver.url}/stats?from=2026-01-01T00:00:00Z`)).json());
-  assert.equal(stats.total, 2);
-  assert.deepEqual(stats.byKind, { signal: 1, sparring: 1 });
+  // Exact counts, as the officers see them (/stats hides counts under 5 from staff).
+  const counts = await receiver.app.signaal.store.counts(new Date('2026-01-01T00:00:00Z'), clock);
+  assert.equal(counts.total, 2);
+  assert.deepEqual(counts.byKind, { signal: 1, sparring: 1 });
 
   const status = await fetch(`${receiver.url}/signals/${oldReceipt.reference}/status`, { headers: { authorization: `Bearer ${oldReceipt.statusToken}` } });
   assert.equal(statusSchema.parse(await status.json()).state, 'received', 'the reporter can still see the state');

@@ -89,10 +89,10 @@ for (const engine of engines) {
         assert.equal(other.status, 422);
         const status = await fetch(`${receiver.url}/signals/${receipt.reference}/status`, { headers: { authorization: `Bearer ${receipt.statusToken}` } });
         assert.equal(statusSchema.parse(await status.json()).state, 'received');
+        const counts = await receiver.app.signaal.store.counts(new Date(0), new Date(Date.now() + 60_000));
+        assert.deepEqual([counts.total, counts.byKind.signal, counts.byState.received], [1, 1, 1]);
         const stats = statsSchema.parse(await (await fetch(`${receiver.url}/stats`)).json());
-        assert.equal(stats.total, 1);
-        assert.equal(stats.byKind.signal, 1);
-        assert.equal(stats.byState.received, 1);
+        assert.deepEqual([stats.total, stats.byKind.signal, stats.byState.received], [null, null, null], 'staff see that there is a handful, not how many');
       } finally {
         await receiver.close();
       }

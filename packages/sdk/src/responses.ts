@@ -35,11 +35,16 @@ export const statusSchema = z.object({
 export type Status = z.output<typeof statusSchema>;
 
 /** Aggregate counts, no content. */
+/** A count, or `null` where the server hides a small number that could point at one signal. */
+const countSchema = z.nullable(z.int().check(z.nonnegative()));
+
 export const statsSchema = z.object({
   period: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }),
-  total: z.int().check(z.nonnegative()),
-  byKind: z.record(kindSchema, z.int().check(z.nonnegative())),
-  byState: z.record(stateSchema, z.int().check(z.nonnegative())),
+  /** Counts from 1 up to this number are shown as `null`. */
+  suppressedBelow: z.optional(z.int().check(z.positive())),
+  total: countSchema,
+  byKind: z.record(kindSchema, countSchema),
+  byState: z.record(stateSchema, countSchema),
 });
 export type Stats = z.output<typeof statsSchema>;
 

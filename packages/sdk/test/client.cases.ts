@@ -279,12 +279,14 @@ export function clientCases({ describe, it, origin }: CaseEnvironment): void {
       expect(error.status).to.equal(404);
     });
 
-    it('fetches aggregate counts', async () => {
+    it('fetches aggregate counts, with small counts hidden as null', async () => {
       const { client } = backend();
       await client.submit(draft);
       const stats = await client.stats();
-      expect(stats.total).to.equal(1);
-      expect(stats.byKind.signal).to.equal(1);
+      expect(stats.suppressedBelow).to.equal(5);
+      expect(stats.total, 'one signal is a count that could point at it').to.equal(null);
+      expect(stats.byKind.signal).to.equal(null);
+      expect(stats.byKind.sparring).to.equal(0);
     });
 
     it('refuses a configuration answer that does not match the contract', async () => {

@@ -186,6 +186,12 @@ export class MySignals implements ReactiveController {
     </li>`;
   }
 
+  /** A count as the employee reads it; a hidden small number says so instead of showing a digit. */
+  #count(count: number | null | undefined, below: number | undefined): string {
+    if (count === null) return this.host.t('statsFew', { count: String(below ?? 5) });
+    return String(count ?? 0);
+  }
+
   #renderStats() {
     const stats = this.#stats;
     if (!this.host.config()?.showStats || !stats) return nothing;
@@ -194,9 +200,9 @@ export class MySignals implements ReactiveController {
     return html`<h3 class="small" id="f-stats-title">${t('statsTitle', { from: this.#date(stats.period.from, false) })}</h3>
       <dl class="stats" aria-labelledby="f-stats-title">
         <dt>${t('statsTotal')}</dt>
-        <dd>${stats.byKind.signal ?? stats.total}</dd>
+        <dd>${this.#count(stats.byKind.signal, stats.suppressedBelow)}</dd>
         <dt>${t('statsForwarded')}</dt>
-        <dd>${stats.byState.forwarded ?? 0}</dd>
+        <dd>${this.#count(stats.byState.forwarded, stats.suppressedBelow)}</dd>
       </dl>`;
   }
 

@@ -200,7 +200,7 @@ describe('my signals', () => {
     expect(text(part(form, '#f-stats-title'))).to.equal(`Cijfers sinds ${new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long' }).format(new Date('2026-01-01T00:00:00Z'))}`);
     expect([...part(form, 'dl.stats')!.querySelectorAll('dt, dd')].map(text)).to.deep.equal([
       'Doorgegeven signalen',
-      '1',
+      'minder dan 5',
       'Doorgestuurd naar een andere organisatie',
       '0',
     ]);

@@ -31,6 +31,7 @@ export const mineNl = {
   statsLoading: 'Cijfers laden…',
   statsTotal: 'Doorgegeven signalen',
   statsForwarded: 'Doorgestuurd naar een andere organisatie',
+  statsFew: 'minder dan {count}',
 };
 
 /** The texts of "my signals", by key. */
@@ -65,4 +66,5 @@ export const mineEn: MineMessages = {
   statsLoading: 'Loading figures…',
   statsTotal: 'Signals passed on',
   statsForwarded: 'Passed on to another organisation',
+  statsFew: 'fewer than {count}',
 };
