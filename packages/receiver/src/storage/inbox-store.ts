@@ -308,12 +308,13 @@ export class InboxStore {
   }
 
   /**
-   * Counts a sign-in attempt against each key before the password is checked, so that parallel
-   * guesses count as they arrive. Returns the seconds to wait when any key is past its ceiling
-   * (the attempt is then refused unchecked), or 0. Each key's window starts at its first attempt.
+   * Counts a sign-in attempt against each key in turn before the password is checked, so that
+   * parallel guesses count as they arrive. Returns the seconds to wait when a key is past its
+   * ceiling (the attempt is then refused unchecked, and later keys are not counted: an address
+   * already refused cannot use up an officer's own allowance), or 0. A window starts at its key's
+   * first attempt.
    */
   async reserveAttempt(keys: ReadonlyArray<{ key: string; max: number }>, windowMs: number, now: number): Promise<number> {
-    let wait = 0;
     for (const { key, max } of keys) {
       const row = await this.db
         .insertInto('throttle')
@@ -326,9 +327,9 @@ export class InboxStore {
         )
         .returning(['count', 'reset_at'])
         .executeTakeFirstOrThrow();
-      if (Number(row.count) > max) wait = Math.max(wait, Math.ceil((Number(row.reset_at) - now) / 1000));
+      if (Number(row.count) > max) return Math.max(1, Math.ceil((Number(row.reset_at) - now) / 1000));
     }
-    return wait;
+    return 0;
   }
 
   /** Gives back the attempts of a sign-in that succeeded: only failures count against a key. */
