@@ -115,6 +115,16 @@ function readIdempotencyKey(header: string | string[] | undefined): string {
   return key;
 }
 
+/**
+ * The reporter's status token: `Authorization: Bearer …` (the scheme in any case, RFC 9110), or
+ * `Signaal-Status-Token: …` for gateways that use `Authorization` for the user's own token.
+ */
+function statusToken(request: FastifyRequest): string | undefined {
+  const own = request.headers['signaal-status-token'];
+  if (typeof own === 'string') return /^[\x21-\x7e]{1,512}$/.test(own) ? own : undefined;
+  return /^bearer ([\x21-\x7e]{1,512})$/i.exec(request.headers.authorization ?? '')?.[1];
+}
+
 /** Refuses state-changing requests from pages the municipality did not allow (forged cross-site posts). */
 function checkOrigin(request: FastifyRequest, allowed: ReadonlySet<string>): void {
   const origin = request.headers.origin;
@@ -189,7 +199,7 @@ export const receiverRoutes: FastifyPluginAsync<{ receiver: Receiver; settings: 
   await app.register(fastifyCors, {
     origin: allowedOrigins.size > 0 ? [...allowedOrigins] : false,
     methods: ['GET', 'POST'],
-    allowedHeaders: ['content-type', 'idempotency-key', 'authorization'],
+    allowedHeaders: ['content-type', 'idempotency-key', 'authorization', 'signaal-status-token'],
     exposedHeaders: ['retry-after'],
     maxAge: 600,
   });
@@ -241,12 +251,12 @@ export const receiverRoutes: FastifyPluginAsync<{ receiver: Receiver; settings: 
   });
 
   app.get<{ Params: { reference: string } }>('/signals/:reference/status', async (request, reply) => {
-    const match = /^Bearer ([\x21-\x7e]{1,512})$/.exec(request.headers.authorization ?? '');
-    if (!match?.[1]) throw new ProblemError(401, 'unauthorized', { headers: { 'www-authenticate': 'Bearer' } });
+    const token = statusToken(request);
+    if (!token) throw new ProblemError(401, 'unauthorized', { headers: { 'www-authenticate': 'Bearer' } });
     const { reference } = request.params;
     const row = referencePattern.test(reference) ? await store.status(reference) : undefined;
     // An unknown reference and a wrong token get the same answer, so neither can be probed.
-    if (!tokenMatches(match[1], row?.tokenHash) || !row) throw new ProblemError(404, 'not-found');
+    if (!tokenMatches(token, row?.tokenHash) || !row) throw new ProblemError(404, 'not-found');
     return reply.send({
       reference: row.reference,
       state: row.state,

@@ -225,6 +225,24 @@ describe('the contract of POST /signals, GET /signals/{reference}/status, /confi
       assert.deepEqual(bodies[2], bodies[0]);
     });
 
+    test('takes the scheme in any case, and the token in Signaal-Status-Token for gateways that own Authorization', async () => {
+      for (const headers of [
+        { authorization: `bearer ${receipt.statusToken}` },
+        { authorization: `BEARER ${receipt.statusToken}` },
+        { 'signaal-status-token': receipt.statusToken },
+        { 'signaal-status-token': receipt.statusToken, authorization: 'Bearer the-gateway-users-own-token' },
+      ]) {
+        const response = await send(fetch(`${receiver.url}/signals/${receipt.reference}/status`, { headers }));
+        assert.equal(response.status, 200, JSON.stringify(Object.keys(headers)));
+        await response.body?.cancel();
+      }
+      const wrong = await send(fetch(`${receiver.url}/signals/${receipt.reference}/status`, { headers: { 'signaal-status-token': 'A'.repeat(43) } }));
+      assert.equal(wrong.status, 404, 'a wrong token in the other header is refused alike');
+      await wrong.body?.cancel();
+      const client = createClient({ endpoint: receiver.url, statusTokenHeader: 'signaal-status-token', retry: false });
+      assert.equal((await client.status(receipt)).state, 'received', 'the SDK sends it there when asked');
+    });
+
     test('asks for a bearer token with 401', async () => {
       const response = await status(receipt.reference);
       await expectProblem(response, 401, 'unauthorized');

@@ -63,6 +63,11 @@ export interface ClientOptions {
   transport?: Transport;
   /** Identifies the sending client, e.g. `@signaal/widget@0.1.0`. */
   client?: string;
+  /**
+   * Where the status call carries the reporter's token: `authorization` (the default, `Bearer …`)
+   * or `signaal-status-token`, for gateways that use `Authorization` for the user's own token.
+   */
+  statusTokenHeader?: 'authorization' | 'signaal-status-token';
 }
 
 export interface CallOptions {
@@ -193,7 +198,8 @@ export function createClient(options: ClientOptions): SignaalClient {
 
     async status(receipt, { signal } = {}) {
       const request = await get('status', `/signals/${encodeURIComponent(receipt.reference)}/status`, signal);
-      request.headers['authorization'] = `Bearer ${receipt.statusToken}`;
+      if (options.statusTokenHeader === 'signaal-status-token') request.headers['signaal-status-token'] = receipt.statusToken;
+      else request.headers['authorization'] = `Bearer ${receipt.statusToken}`;
       return run(request, parseStatus);
     },
 

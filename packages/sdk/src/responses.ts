@@ -34,14 +34,14 @@ export const statusSchema = z.object({
 });
 export type Status = z.output<typeof statusSchema>;
 
-/** Aggregate counts, no content. */
 /** A count, or `null` where the server hides a small number that could point at one signal. */
 const countSchema = z.nullable(z.int().check(z.nonnegative()));
 
+/** Aggregate counts, no content. */
 export const statsSchema = z.object({
   period: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }),
   /** Counts from 1 up to this number are shown as `null`. */
-  suppressedBelow: z.optional(z.int().check(z.positive())),
+  suppressedBelow: z.nullish(z.int().check(z.positive())),
   total: countSchema,
   byKind: z.record(kindSchema, countSchema),
   byState: z.record(stateSchema, countSchema),
@@ -64,9 +64,19 @@ export type Problem = z.output<typeof problemSchema>;
 export const remoteConfigSchema = z.partial(z.strictObject(widgetConfigShape));
 export type RemoteConfig = z.output<typeof remoteConfigSchema>;
 
+/**
+ * Java and .NET serialisers write `null` for a field that has no value; the contract leaves it
+ * out. Read such a `null` as absent, so a signal that was stored is not reported as failed.
+ */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== null).map(([key, entry]) => [key, withoutNulls(entry)]));
+}
+
 /** Validates a backend answer against the contract; throws `InvalidResponseError`. */
-function parseResponse<T>(schema: z.ZodMiniType<T>, what: string, input: unknown, status?: number): T {
-  const result = schema.safeParse(input);
+function parseResponse<T>(schema: z.ZodMiniType<T>, what: string, input: unknown, status?: number, keepNulls = false): T {
+  const result = schema.safeParse(keepNulls ? input : withoutNulls(input));
   if (!result.success) {
     const fields = fieldIssues(result.error.issues).map((issue) => issue.path || '(root)');
     throw new InvalidResponseError(
@@ -84,5 +94,6 @@ export const parseStatus = (input: unknown, status?: number): Status =>
   parseResponse(statusSchema, 'status', input, status);
 export const parseRemoteConfig = (input: unknown, status?: number) =>
   parseResponse(remoteConfigSchema, 'configuration', input, status);
+/** In figures, `null` means a hidden small count: it stays. */
 export const parseStats = (input: unknown, status?: number): Stats =>
-  parseResponse(statsSchema, 'statistics', input, status);
+  parseResponse(statsSchema, 'statistics', input, status, true);

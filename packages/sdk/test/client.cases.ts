@@ -289,6 +289,22 @@ export function clientCases({ describe, it, origin }: CaseEnvironment): void {
       expect(stats.byKind.sparring).to.equal(0);
     });
 
+    it('reads null for an absent optional field as absent, as Java and .NET backends write it', async () => {
+      const { client } = backend('java-nulls', 10);
+      const receipt = await client.submit(draft);
+      expect(receipt.nextSteps).to.equal(undefined);
+      expect(receipt.kind).to.equal(undefined);
+      const status = await client.status(receipt);
+      expect(status.state).to.equal('received');
+      expect(status.message).to.equal(undefined);
+      const config = await client.config();
+      expect(config.officer?.name).to.equal('Sanne de Vries');
+      expect(config.officer?.email).to.equal(undefined);
+      const stats = await client.stats();
+      expect(stats.total, 'in figures, null keeps its meaning: a hidden small count').to.equal(null);
+      expect(stats.byKind.sparring).to.equal(0);
+    });
+
     it('refuses a configuration answer that does not match the contract', async () => {
       const { client } = backend('wrong-shape', 1);
       const error = await rejection(client.config());
