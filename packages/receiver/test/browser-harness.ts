@@ -93,3 +93,37 @@ export async function openMySignals(page: Page) {
   await page.getByText('Mijn meldingen', { exact: true }).click();
   await page.getByRole('status').filter({ hasText: /De status is bijgewerkt\.|Niet elke status kon worden opgehaald\./ }).waitFor();
 }
+
+/**
+ * Words broken inside, in the elements `selector` matches (through open shadow roots): a word is
+ * a run of letters and digits between spaces, hyphens and slashes, and it is broken when its
+ * letters land on more than one line. Answers each as `tag: word`.
+ */
+export function brokenWords(page: Page, selector = 'th, td, h1, h2, h3'): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const roots: Array<Document | ShadowRoot> = [document];
+    for (let index = 0; index < roots.length; index += 1) {
+      for (const element of roots[index]!.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
+    }
+    const broken: string[] = [];
+    for (const root of roots) {
+      for (const element of root.querySelectorAll(selector)) {
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const match of (node.textContent ?? '').matchAll(/[^\s\-‐–—/]+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const lines = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+            if (lines.size > 1) broken.push(`${element.tagName.toLowerCase()}: ${match[0]}`);
+          }
+        }
+      }
+    }
+    return broken;
+  }, selector);
+}
+
+/** Whether the page itself scrolls sideways (a region inside it may). */
+export const pageScrollsSideways = (page: Page): Promise<boolean> =>
+  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);

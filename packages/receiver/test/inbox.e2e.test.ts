@@ -13,7 +13,19 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createClient, type Receipt } from '@signaal/sdk';
 import { demoOfficer, startDemo, type Demo } from '../src/demo-server.js';
-import { axeViolations, focused, freePort, launchChromium, openMySignals, openWidget, pressKeys, reportInWidget, tabTo } from './browser-harness.js';
+import {
+  axeViolations,
+  brokenWords,
+  focused,
+  freePort,
+  launchChromium,
+  openMySignals,
+  openWidget,
+  pageScrollsSideways,
+  pressKeys,
+  reportInWidget,
+  tabTo,
+} from './browser-harness.js';
 import { newDataDir, testKeyring } from './receiver-harness.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -239,6 +251,25 @@ describe("the officer's inbox in Chromium", () => {
     const status = await reporterSees(receipt);
     assert.equal(status.state, 'received', 'the reporter still sees the state');
     assert.deepEqual(problems, [], 'no console errors and no CSP or Trusted Types violations');
+  });
+
+  test('at 320 px and at 1280 px the list reflows with no word broken inside, and the page never scrolls sideways (WCAG 1.4.10, 1.4.4)', async () => {
+    const receipt = await report();
+    await createClient({ endpoint: `${demo.url}/api` }).submit({
+      kind: 'sparring',
+      description: 'Ik twijfel over een arbeidsbemiddelingsbureau dat huisvesting regelt voor seizoenswerkers.',
+      reporter: { name: 'Fatima El Amrani', department: 'Werk en Inkomen' },
+    });
+    await page.setViewportSize({ width: 320, height: 720 });
+    await signIn();
+    await page.getByRole('link', { name: receipt.reference }).waitFor();
+    assert.deepEqual(await brokenWords(page), [], 'no word broken at 320 px');
+    assert.equal(await pageScrollsSideways(page), false, 'the page does not scroll sideways at 320 px');
+    assert.deepEqual(await axeViolations(page), [], 'the list at 320 px');
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    assert.deepEqual(await brokenWords(page), [], 'no word broken at 1280 px');
+    assert.equal(await pageScrollsSideways(page), false);
   });
 
   test('by keyboard alone: sign in, open the signal, set it in progress; a missing destination is refused first', async () => {

@@ -6,6 +6,21 @@ import { baseStyles } from '@signaal/widget/styles';
 export const inboxStyles = [
   ...baseStyles,
   css`
+    /*
+     * The widget breaks anywhere, which lets a table squeeze its columns until words break in the
+     * middle ("Meldi|ng", one letter per line at 320 px). Here a word breaks only when it cannot
+     * fit a line on its own, and wide tables scroll sideways in their own region (WCAG 1.4.10).
+     */
+    :host,
+    h1,
+    h2,
+    h3,
+    th,
+    td {
+      overflow-wrap: break-word;
+      word-break: normal;
+      hyphens: manual;
+    }
     h1 {
       font-size: 1.75em;
     }
@@ -58,9 +73,36 @@ export const inboxStyles = [
       border-inline-start: 4px solid var(--_signaal-accent);
       background: var(--_signaal-success-surface);
     }
+    .table-wrap {
+      overflow-x: auto;
+    }
+    .table-wrap:focus-visible {
+      outline: 3px solid var(--_signaal-focus);
+      outline-offset: 2px;
+    }
+    .table-wrap[aria-busy='true'] {
+      opacity: 0.6;
+    }
+    .scroll-hint {
+      color: var(--_signaal-muted);
+    }
+    table {
+      border-collapse: collapse;
+      inline-size: 100%;
+    }
+    th,
+    td {
+      text-align: start;
+      vertical-align: top;
+      padding: 0.5em;
+      border-block-end: 1px solid var(--_signaal-border);
+    }
+    th {
+      font-weight: 600;
+    }
     dl {
       display: grid;
-      grid-template-columns: minmax(8em, max-content) 1fr;
+      grid-template-columns: minmax(8em, max-content) minmax(0, 1fr);
       gap: 0.25em 1em;
       margin: 0;
     }
@@ -83,7 +125,7 @@ export const inboxStyles = [
     }
     @media (max-width: 40em) {
       dl {
-        grid-template-columns: 1fr;
+        grid-template-columns: minmax(0, 1fr);
       }
     }
     @media (forced-colors: active) {
