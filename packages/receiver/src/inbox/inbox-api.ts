@@ -1,18 +1,45 @@
-import type { Kind, State } from '@signaal/sdk';
-import type { AuditEntry, ForwardTarget, InboxListItem, InboxSignal } from '../storage/inbox-store.js';
+import type { Kind, Signal, State } from '@signaal/sdk';
+import type { AuditEntry, ForwardTarget, InboxListItem, InboxSignal, InboxUser, ListPage } from '../storage/inbox-store.js';
 
-export type { AuditEntry, ForwardTarget, InboxListItem, InboxSignal };
+export type { AuditEntry, ForwardTarget, InboxListItem, InboxSignal, ListPage };
 
-/** What `GET /inbox/api/signals/:reference` answers. */
-export interface SignalDetail extends InboxSignal {
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** What `GET /inbox/api/signals/:reference` answers: the signal as it arrived, without its idempotency id. */
+export interface SignalDetail extends Omit<InboxSignal, 'signal'> {
+  signal: DistributiveOmit<Signal, 'id'> | undefined;
   indicators: Array<{ id: string; label: { nl: string; en: string } }>;
   audit: AuditEntry[];
 }
 
+export type Role = InboxUser['role'];
+
 export interface SessionInfo {
   officer: { username: string; name: string };
+  /** Officers handle signals; management sees only the figures. */
+  role: Role;
+  method: 'password' | 'sso' | 'oidc';
   csrfToken: string;
   sso: boolean;
+}
+
+/** What the list may be narrowed to, as in the page's address. Pages are 1-based. */
+export interface ListQuery {
+  state?: State | undefined;
+  kind?: Kind | undefined;
+  /** A whole reference or its start. */
+  reference?: string | undefined;
+  page?: number | undefined;
+}
+
+/** The query of a list request or of the list page's address: only filter values and the page. */
+export function listSearch(query: ListQuery): URLSearchParams {
+  const search = new URLSearchParams();
+  if (query.state) search.set('state', query.state);
+  if (query.kind) search.set('kind', query.kind);
+  if (query.reference) search.set('reference', query.reference);
+  if (query.page && query.page > 1) search.set('page', String(query.page));
+  return search;
 }
 
 /** A refused or failed call, with the receiver's stable problem code. */
@@ -45,7 +72,9 @@ export class InboxApi {
           ...(init.method && init.method !== 'GET' && this.csrfToken ? { 'x-csrf-token': this.csrfToken } : {}),
         },
       });
-    } catch {
+    } catch (error) {
+      // A caller that aborted (a newer page was asked for) gets its own AbortError back.
+      if (init.signal?.aborted) throw error;
       throw new InboxApiError(0, 'network', undefined);
     }
     if (response.status === 204) return undefined as T;
@@ -74,12 +103,10 @@ export class InboxApi {
     return this.call('/session', { method: 'DELETE' });
   }
 
-  async list(filter: { state?: State | undefined; kind?: Kind | undefined }): Promise<InboxListItem[]> {
-    const query = new URLSearchParams();
-    if (filter.state) query.set('state', filter.state);
-    if (filter.kind) query.set('kind', filter.kind);
-    const search = query.size > 0 ? `?${query}` : '';
-    return (await this.call<{ signals: InboxListItem[] }>(`/signals${search}`)).signals;
+  /** One page of the list, newest first, with the number of signals that match. */
+  list(query: ListQuery, signal?: AbortSignal): Promise<ListPage> {
+    const search = listSearch(query);
+    return this.call(`/signals${search.size > 0 ? `?${search}` : ''}`, signal ? { signal } : {});
   }
 
   signal(reference: string): Promise<SignalDetail> {

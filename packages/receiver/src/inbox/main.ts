@@ -5,6 +5,7 @@
 import { SignaalInboxDetail } from './signaal-inbox-detail.js';
 import { SignaalInboxErase } from './signaal-inbox-erase.js';
 import { SignaalInboxList } from './signaal-inbox-list.js';
+import { SignaalInboxPagination } from './signaal-inbox-pagination.js';
 import { SignaalInboxSignIn } from './signaal-inbox-sign-in.js';
 import { SignaalInbox } from './signaal-inbox.js';
 
@@ -12,6 +13,7 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ['signaal-inbox', SignaalInbox],
   ['signaal-inbox-sign-in', SignaalInboxSignIn],
   ['signaal-inbox-list', SignaalInboxList],
+  ['signaal-inbox-pagination', SignaalInboxPagination],
   ['signaal-inbox-detail', SignaalInboxDetail],
   ['signaal-inbox-erase', SignaalInboxErase],
 ];

@@ -140,6 +140,10 @@ export class SignaalInboxDetail extends LitElement {
           <dt>${t.columnState}</dt>
           <dd>${t.state[detail.state]}</dd>
           ${this.row(t.forwardedTo, detail.forwardedTo ? t.target[detail.forwardedTo] : undefined)}
+          <dt>${t.handledBy}</dt>
+          <dd>${detail.handledBy ?? html`<span class="muted">${t.notHandled}</span>`}</dd>
+          <dt>${t.changedBy}</dt>
+          <dd>${detail.changedBy ?? html`<span class="muted">${t.notHandled}</span>`}</dd>
           <dt>${t.received}</dt>
           <dd>${dateTime(detail.receivedAt, this.locale)} (${timeSince(detail.receivedAt, this.locale)})</dd>
           <dt>${t.updated}</dt>

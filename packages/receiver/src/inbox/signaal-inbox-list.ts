@@ -1,17 +1,50 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import type { Kind, State } from '@signaal/sdk';
-import type { InboxApi, InboxListItem } from './inbox-api.js';
+import { InboxApiError, listSearch, type InboxApi, type InboxListItem, type ListPage, type ListQuery } from './inbox-api.js';
 import { format, type InboxMessages } from './inbox-messages.js';
 import { inboxStyles } from './inbox.styles.js';
 import { dateTime, timeSince } from './relative-time.js';
+import type { SignaalPageEvent } from './signaal-inbox-pagination.js';
+import { WideTableController } from './wide-table-controller.js';
 
 const states: readonly State[] = ['received', 'in-progress', 'forwarded', 'closed'];
 const kinds: readonly Kind[] = ['signal', 'sparring'];
+/** What the receiver accepts as a reference or its start. */
+const referenceStartPattern = /^[A-Z0-9-]{1,12}$/;
 
 /**
- * Signals and sparring requests, newest first, filtered by state and kind (a plain GET form, so
- * the filter is in the address), with the time since arrival and overdue benchmarks flagged.
+ * The officer's search as typed: spaces dropped, capitals, and `SG-` added to a start without it
+ * (`7k3m` finds `SG-7K3M-…`). `undefined` for an empty field; `false` for what no reference has.
+ */
+export function referenceStart(typed: string): string | undefined | false {
+  let value = typed.replace(/\s+/g, '').toUpperCase();
+  if (value === '') return undefined;
+  if (!'SG-'.startsWith(value) && !value.startsWith('SG-')) value = `SG-${value.startsWith('SG') ? value.slice(2) : value}`;
+  return referenceStartPattern.test(value) ? value : false;
+}
+
+/** The list's query from the page's address; values the receiver would refuse are left out. */
+export function readListQuery(search: string): ListQuery {
+  const params = new URLSearchParams(search);
+  const stateParam = params.get('state') as State | null;
+  const kindParam = params.get('kind') as Kind | null;
+  const reference = referenceStart(params.get('reference') ?? '');
+  const page = Number(params.get('page') ?? '1');
+  return {
+    state: stateParam && states.includes(stateParam) ? stateParam : undefined,
+    kind: kindParam && kinds.includes(kindParam) ? kindParam : undefined,
+    reference: reference || undefined,
+    page: Number.isInteger(page) && page >= 1 && page < 1_000_000 ? page : 1,
+  };
+}
+
+/**
+ * Signals and sparring requests, newest first, 50 to a page: filtered by state and kind, searched
+ * by (the start of) a reference, with who handled each one, the time since arrival and overdue
+ * benchmarks flagged. The filters and the page live in the page's address (only those: never
+ * content), so Back, a bookmark and a reload show the same list. How many signals match, and
+ * which page this is, is said in a `role="status"` region.
  *
  * @summary The inbox list.
  */
@@ -26,41 +59,37 @@ export class SignaalInboxList extends LitElement {
         align-items: flex-end;
       }
       .filters .field {
-        min-inline-size: 12em;
+        min-inline-size: min(12em, 100%);
+      }
+      .filters .field.search {
+        flex: 1 1 16em;
+        max-inline-size: 28em;
       }
       .filters > * + * {
         margin-block-start: 0;
       }
-      .table-wrap {
-        overflow-x: auto;
-      }
-      table {
-        border-collapse: collapse;
-        inline-size: 100%;
-      }
-      caption {
-        text-align: start;
-        color: var(--_signaal-muted);
-        padding-block-end: 0.5em;
-      }
-      th,
-      td {
-        text-align: start;
-        vertical-align: top;
-        padding: 0.5em;
-        border-block-end: 1px solid var(--_signaal-border);
-      }
-      th {
-        font-weight: 600;
+      .filters .hint {
+        font-size: 0.875em;
       }
       td.reference {
         white-space: nowrap;
+      }
+      td.summary {
+        min-inline-size: 16em;
       }
       .attention {
         display: flex;
         flex-direction: column;
         gap: 0.25em;
         align-items: flex-start;
+      }
+      .field-error {
+        color: var(--_signaal-danger);
+        font-weight: 600;
+      }
+      .error-summary ul {
+        margin: 0;
+        padding-inline-start: 1.25em;
       }
     `,
   ];
@@ -70,30 +99,115 @@ export class SignaalInboxList extends LitElement {
   @property({ attribute: false }) locale: 'nl' | 'en' = 'nl';
   @property() base = '/inbox';
 
-  @state() private signals: InboxListItem[] | undefined;
+  @state() private query: ListQuery = readListQuery(location.search);
+  @state() private result: ListPage | undefined;
+  @state() private loading = false;
   @state() private failed = false;
+  @state() private searchInvalid = false;
 
-  private readonly filter = (() => {
-    const params = new URLSearchParams(location.search);
-    const stateParam = params.get('state') as State | null;
-    const kindParam = params.get('kind') as Kind | null;
-    return {
-      state: stateParam && states.includes(stateParam) ? stateParam : undefined,
-      kind: kindParam && kinds.includes(kindParam) ? kindParam : undefined,
-    };
-  })();
+  @query('form') private form!: HTMLFormElement;
+  @query('.error-summary') private summary!: HTMLElement | null;
+
+  private readonly wideTable = new WideTableController(this);
+  private request: AbortController | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('popstate', this.onPopState);
     void this.load();
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPopState);
+    this.request?.abort();
+  }
+
   private async load(): Promise<void> {
+    this.request?.abort();
+    const request = new AbortController();
+    this.request = request;
+    this.loading = true;
+    this.failed = false;
     try {
-      this.signals = await this.api.list(this.filter);
-    } catch {
+      const result = await this.api.list(this.query, request.signal);
+      if (request.signal.aborted) return;
+      const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+      if (result.page > pages) {
+        // An old address past the last page: show the last page instead of an empty one.
+        this.show({ ...this.query, page: pages }, 'replace');
+        return;
+      }
+      this.result = result;
+    } catch (error) {
+      if (request.signal.aborted) return;
+      if (error instanceof InboxApiError && error.status === 401) {
+        location.assign(`${this.base}/sign-in`);
+        return;
+      }
       this.failed = true;
     }
+    this.loading = false;
+  }
+
+  /** Shows the list for `query`, and puts its filters and page (nothing else) in the address. */
+  private show(query: ListQuery, history: 'push' | 'replace'): void {
+    this.query = query;
+    const search = listSearch(query);
+    const address = `${location.pathname}${search.size > 0 ? `?${search}` : ''}`;
+    if (history === 'push') window.history.pushState(null, '', address);
+    else window.history.replaceState(null, '', address);
+    void this.load();
+  }
+
+  private readonly onPopState = (): void => {
+    this.query = readListQuery(location.search);
+    this.searchInvalid = false;
+    void this.load();
+  };
+
+  private async filter(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const data = new FormData(this.form);
+    const reference = referenceStart(String(data.get('reference') ?? ''));
+    this.searchInvalid = reference === false;
+    if (reference === false) {
+      await this.updateComplete;
+      this.summary?.focus();
+      return;
+    }
+    const stateValue = String(data.get('state') ?? '');
+    const kindValue = String(data.get('kind') ?? '');
+    this.show(
+      {
+        state: states.find((value) => value === stateValue),
+        kind: kinds.find((value) => value === kindValue),
+        reference,
+        page: 1,
+      },
+      'push',
+    );
+  }
+
+  private turnPage(event: SignaalPageEvent): void {
+    this.show({ ...this.query, page: event.page }, 'push');
+  }
+
+  private readonly pageHref = (page: number): string => {
+    const search = listSearch({ ...this.query, page });
+    return `${this.base}/${search.size > 0 ? `?${search}` : ''}`;
+  };
+
+  /** What the status region says: loading, or how many signals match and which page this is. */
+  private statusText(): string {
+    const t = this.t;
+    if (this.failed) return '';
+    if (this.loading || !this.result) return t.loading;
+    const { total, page, pageSize } = this.result;
+    if (total === 0) return this.query.reference ? t.countNoneSearch : t.countNone;
+    const count = total === 1 ? t.countOne : format(t.countMany, { count: total });
+    const pages = Math.ceil(total / pageSize);
+    return pages > 1 ? format(t.pageStatus, { page, pages, count }) : count;
   }
 
   private renderAttention(item: InboxListItem) {
@@ -107,75 +221,110 @@ export class SignaalInboxList extends LitElement {
     return html`<div class="attention">${any ? flags : html`<span class="muted">${t.onTrack}</span>`}</div>`;
   }
 
-  private renderTable(signals: InboxListItem[]) {
+  private renderTable(result: ListPage) {
     const t = this.t;
-    if (signals.length === 0) return html`<p>${t.countNone}</p>`;
+    if (result.signals.length === 0) {
+      return this.query.state || this.query.kind || this.query.reference ? html`<p><a href="${this.base}/">${t.showAll}</a></p>` : nothing;
+    }
     return html`
-      <div class="table-wrap" tabindex="0" role="region" aria-label=${t.listTitle}>
-        <table>
-          <caption>${t.listCaption}</caption>
+      <p class="muted" id="list-note">${t.listCaption}</p>
+      ${this.wideTable.wide ? html`<p class="scroll-hint">${t.tableScrollHint}</p>` : nothing}
+      <div class="table-wrap" tabindex="0" role="region" aria-label=${t.listTitle} aria-busy=${this.loading ? 'true' : 'false'}>
+        <table aria-describedby="list-note">
           <thead>
             <tr>
               <th scope="col">${t.columnReference}</th>
               <th scope="col">${t.columnKind}</th>
               <th scope="col">${t.columnState}</th>
               <th scope="col">${t.columnReceived}</th>
+              <th scope="col">${t.columnHandledBy}</th>
               <th scope="col">${t.columnAttention}</th>
               <th scope="col">${t.columnSummary}</th>
             </tr>
           </thead>
           <tbody>
-            ${signals.map(
+            ${result.signals.map(
               (item) => html`<tr>
                 <td class="reference"><a href="${this.base}/signals/${item.reference}">${item.reference}</a></td>
                 <td>${t.kind[item.kind]}</td>
                 <td>${t.state[item.state]}</td>
                 <td><time datetime=${item.receivedAt} title=${dateTime(item.receivedAt, this.locale)}>${timeSince(item.receivedAt, this.locale)}</time></td>
+                <td>${item.handledBy ?? html`<span class="muted">${t.notHandled}</span>`}</td>
                 <td>${this.renderAttention(item)}</td>
-                <td>${item.summary ?? html`<span class="muted">${t.contentRemoved}</span>`}</td>
+                <td class="summary">${item.summary ?? html`<span class="muted">${t.contentRemoved}</span>`}</td>
               </tr>`,
             )}
           </tbody>
         </table>
       </div>
+      <signaal-inbox-pagination
+        .t=${t}
+        .href=${this.pageHref}
+        page=${result.page}
+        pages=${Math.max(1, Math.ceil(result.total / result.pageSize))}
+        @signaal-page=${this.turnPage}
+      ></signaal-inbox-pagination>
+    `;
+  }
+
+  private renderFilters() {
+    const t = this.t;
+    const query = this.query;
+    return html`
+      ${this.searchInvalid
+        ? html`<div class="error-summary" tabindex="-1" role="group" aria-labelledby="errors-title">
+            <h2 id="errors-title">${t.errorSummaryTitle}</h2>
+            <ul>
+              <li>${t.searchReferenceInvalid}</li>
+            </ul>
+          </div>`
+        : nothing}
+      <form class="filters" method="get" action="${this.base}/" aria-label=${t.filters} novalidate @submit=${this.filter}>
+        <div class="field search">
+          <label for="reference">${t.searchReference}</label>
+          <span class="hint" id="reference-hint">${t.searchReferenceHint}</span>
+          ${this.searchInvalid ? html`<span class="field-error" id="reference-error">${t.searchReferenceInvalid}</span>` : nothing}
+          <input
+            id="reference"
+            name="reference"
+            type="text"
+            inputmode="text"
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck="false"
+            aria-describedby=${this.searchInvalid ? 'reference-hint reference-error' : 'reference-hint'}
+            aria-invalid=${this.searchInvalid ? 'true' : 'false'}
+            .value=${query.reference ?? ''}
+          />
+        </div>
+        <div class="field">
+          <label for="state">${t.filterState}</label>
+          <select id="state" name="state">
+            <option value="" .selected=${!query.state}>${t.all}</option>
+            ${states.map((value) => html`<option value=${value} .selected=${query.state === value}>${t.state[value]}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="kind">${t.filterKind}</label>
+          <select id="kind" name="kind">
+            <option value="" .selected=${!query.kind}>${t.all}</option>
+            ${kinds.map((value) => html`<option value=${value} .selected=${query.kind === value}>${t.kind[value]}</option>`)}
+          </select>
+        </div>
+        <button type="submit">${t.applyFilters}</button>
+      </form>
     `;
   }
 
   override render() {
     const t = this.t;
-    const count = this.signals === undefined ? '' : this.signals.length === 1 ? t.countOne : format(t.countMany, { count: this.signals.length });
     return html`
       <div class="stack">
         <h1>${t.listTitle}</h1>
-        <form class="filters" method="get" action="${this.base}/" aria-label=${t.filters}>
-          <div class="field">
-            <label for="state">${t.filterState}</label>
-            <select id="state" name="state">
-              <option value="">${t.all}</option>
-              ${states.map((value) => html`<option value=${value} ?selected=${this.filter.state === value}>${t.state[value]}</option>`)}
-            </select>
-          </div>
-          <div class="field">
-            <label for="kind">${t.filterKind}</label>
-            <select id="kind" name="kind">
-              <option value="">${t.all}</option>
-              ${kinds.map((value) => html`<option value=${value} ?selected=${this.filter.kind === value}>${t.kind[value]}</option>`)}
-            </select>
-          </div>
-          <button type="submit">${t.applyFilters}</button>
-        </form>
-        <p role="status">${this.failed ? '' : this.signals === undefined ? t.loading : count}</p>
+        ${this.renderFilters()}
+        <p role="status">${this.statusText()}</p>
         ${this.failed ? html`<p class="error" role="alert">${t.loadFailed}</p>` : nothing}
-        ${this.signals ? this.renderTable(this.signals) : nothing}
-        <section aria-labelledby="export-title">
-          <h2 id="export-title">${t.exportTitle}</h2>
-          <p>${t.exportIntro}</p>
-          <ul>
-            <li><a href="${this.base}/api/export?unit=month&format=csv" download>${t.exportMonthCsv}</a></li>
-            <li><a href="${this.base}/api/export?unit=quarter&format=csv" download>${t.exportQuarterCsv}</a></li>
-            <li><a href="${this.base}/api/export?unit=month&format=json">${t.exportMonthJson}</a></li>
-          </ul>
-        </section>
+        ${this.result && !this.failed ? this.renderTable(this.result) : nothing}
       </div>
     `;
   }
