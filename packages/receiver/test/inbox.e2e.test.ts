@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createClient, type Receipt } from '@signaal/sdk';
 import { demoOfficer, startDemo, type Demo } from '../src/demo-server.js';
+import { hashPassword, type OfficerAccount } from '../src/officers.js';
 import {
   axeViolations,
   brokenWords,
@@ -32,6 +33,8 @@ const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const canary = 'CANARY-e2e-0c41';
 /** Every element that holds running text in the inbox. */
 const everyText = 'h1, h2, h3, p, li, dt, dd, th, td, label, legend, a, button, strong, span';
+/** Someone from management: sees the figures, never a signal. */
+const manager = { username: 'manager', password: 'manager-demo-password', name: 'Joost Bakker' } as const;
 
 describe("the officer's inbox in Chromium", () => {
   let browser: Browser;
@@ -40,15 +43,20 @@ describe("the officer's inbox in Chromium", () => {
   let page: Page;
   let dataDir: string;
   let problems: string[];
+  let officers: OfficerAccount[];
 
   before(async () => {
     browser = await launchChromium();
+    officers = [
+      { username: demoOfficer.username, name: demoOfficer.name, passwordHash: await hashPassword(demoOfficer.password) },
+      { username: manager.username, name: manager.name, passwordHash: await hashPassword(manager.password), role: 'management' },
+    ];
   });
   after(() => browser.close());
 
   beforeEach(async () => {
     dataDir = newDataDir();
-    demo = await startDemo({ port: await freePort(), dataDir, examplesDir: fixtures, keyring: testKeyring, onMail: () => {} });
+    demo = await startDemo({ port: await freePort(), dataDir, examplesDir: fixtures, keyring: testKeyring, onMail: () => {}, officers });
     context = await browser.newContext({ locale: 'nl-NL' });
     page = await context.newPage();
     problems = [];
@@ -289,6 +297,22 @@ describe("the officer's inbox in Chromium", () => {
     return on.locator('signaal-inbox-list tbody td.reference').allTextContents();
   }
 
+  /** Every text and attribute value on the page, through open shadow roots. */
+  function pageText(on: Page = page): Promise<string> {
+    return on.evaluate(() => {
+      const texts: string[] = [];
+      const roots: Array<Document | ShadowRoot> = [document];
+      for (let index = 0; index < roots.length; index += 1) {
+        for (const element of roots[index]!.querySelectorAll('*')) {
+          for (const node of element.childNodes) if (node.nodeType === Node.TEXT_NODE) texts.push(node.textContent ?? '');
+          for (const name of element.getAttributeNames()) texts.push(element.getAttribute(name) ?? '');
+          if (element.shadowRoot) roots.push(element.shadowRoot);
+        }
+      }
+      return texts.join('\n');
+    });
+  }
+
   test('the officer pages through 61 signals, 50 to a page: the status says where, the address keeps only filters and page, Back goes back', async () => {
     const references = await reportMany(61);
     await signIn();
@@ -359,6 +383,82 @@ describe("the officer's inbox in Chromium", () => {
     assert.deepEqual(problems, []);
   });
 
+  test('management sees only the figures: counts per month or quarter, small counts as <5 with why, a CSV download, and no signal anywhere', async () => {
+    const signals = await reportMany(6, 'signal');
+    const sparring = await reportMany(2, 'sparring');
+    await signIn(manager.password, page, manager.username);
+    await page.waitForURL(/\/inbox\/figures$/);
+    const status = page.locator('signaal-inbox-figures p[role="status"]');
+    await status.filter({ hasText: 'Je ziet de cijfers per maand.' }).waitFor();
+
+    assert.match((await page.locator('signaal-inbox header').textContent()) ?? '', /Ingelogd als\s*Joost Bakker\s*\(management\)/, 'who is signed in, and as what');
+    const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    assert.deepEqual(await menu.getByRole('link').allTextContents(), ['Cijfers'], 'the menu offers only the figures');
+
+    const now = new Date();
+    const year = now.getUTCFullYear();
+    const month = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(now);
+    const received = page.getByRole('table', { name: `Binnengekomen in ${year}` });
+    await received.waitFor();
+    const columns = await received.locator('thead th').allTextContents();
+    assert.deepEqual(columns, ['Periode', 'Totaal', 'Meldingen', 'Sparverzoeken', 'Binnen 7 dagen bevestigd', 'Binnen 3 maanden teruggekoppeld']);
+    assert.equal(await received.locator('tbody tr').count(), now.getUTCMonth() + 1, 'every month of this year so far');
+    const row = received.getByRole('row', { name: new RegExp(`^${month}`) });
+    // What is seen: the part hidden from screen readers where there is one.
+    const cells = await row.locator('td').evaluateAll((elements) => elements.map((element) => (element.querySelector('[aria-hidden="true"]') ?? element).textContent?.trim()));
+    assert.deepEqual(cells.slice(0, 3), ['8', '6', '<5'], '8 in all, 6 reports, and 2 sparring requests shown as <5');
+    assert.equal(await row.getByText('minder dan 5').count(), 1, 'said in words to a screen reader');
+    assert.match((await page.locator('signaal-inbox-figures .note').textContent()) ?? '', /kleiner dan 5 \(maar niet 0\), dan staat er <5\. .*raden om welk signaal/, 'why small counts are hidden');
+    const csv = page.getByRole('link', { name: 'Download de cijfers per maand (CSV)' });
+    assert.match((await csv.getAttribute('href')) ?? '', /\/inbox\/api\/export\?unit=month&format=csv$/);
+    const download = await page.request.get(`${demo.url}${await csv.getAttribute('href')}`);
+    assert.equal(download.status(), 200);
+    assert.match(await download.text(), new RegExp(`^${year}-\\d{2},8,6,<5,`, 'm'), 'the CSV holds the same counts');
+    assert.deepEqual(await axeViolations(page), [], 'figures per month');
+
+    const text = await pageText();
+    for (const reference of [...signals, ...sparring]) assert.ok(!text.includes(reference), `no reference on the page (${reference})`);
+    assert.ok(!text.includes(canary) && !text.includes('Pieter Jansen'), 'no content and no reporter on the page');
+    assert.equal(await page.locator('signaal-inbox-list, signaal-inbox-detail').count(), 0, 'no list and no signal');
+
+    await page.getByLabel('Per kwartaal').check();
+    await status.filter({ hasText: 'Je ziet de cijfers per kwartaal.' }).waitFor();
+    assert.equal(new URL(page.url()).search, '?unit=quarter');
+    const quarterRow = page.getByRole('table', { name: `Binnengekomen in ${year}` }).getByRole('row', { name: new RegExp(`^${Math.floor(now.getUTCMonth() / 3) + 1}e kwartaal ${year}`) });
+    assert.equal(await quarterRow.count(), 1);
+    assert.ok(await page.getByRole('link', { name: 'Download de cijfers per kwartaal (CSV)' }).isVisible());
+    assert.deepEqual(await axeViolations(page), [], 'figures per quarter');
+
+    await page.goto(`${demo.url}/inbox/`);
+    await page.waitForURL(/\/inbox\/figures$/);
+    await page.goto(`${demo.url}/inbox/signals/${signals[0]}`);
+    await page.waitForURL(/\/inbox\/figures$/);
+    await status.filter({ hasText: 'Je ziet de cijfers per maand.' }).waitFor();
+    assert.ok(!(await pageText()).includes(canary), 'asking for a signal shows the figures instead');
+    assert.deepEqual(problems, [], 'no console errors and no CSP or Trusted Types violations');
+  });
+
+  test('an officer reaches the figures from the menu and sees the exact counts', async () => {
+    await reportMany(2, 'sparring');
+    await signIn();
+    await page.waitForURL(/\/inbox\/$/);
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cijfers' }).click();
+    await page.waitForURL(/\/inbox\/figures$/);
+    assert.equal(await page.getByRole('link', { name: 'Cijfers', exact: true }).getAttribute('aria-current'), 'page');
+    const now = new Date();
+    const month = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(now);
+    const row = page.getByRole('table', { name: `Binnengekomen in ${now.getUTCFullYear()}` }).getByRole('row', { name: new RegExp(`^${month}`) });
+    await row.waitFor();
+    const cells = await row.locator('td').allTextContents();
+    assert.deepEqual(cells.slice(0, 3), ['2', '0', '2'], 'officers see small counts as they are');
+    assert.match((await page.locator('signaal-inbox-figures .note').textContent()) ?? '', /Jij ziet de precieze aantallen/);
+    assert.match((await page.locator('signaal-inbox header').textContent()) ?? '', /\(aandachtsfunctionaris\)/);
+    assert.deepEqual(await axeViolations(page), [], 'figures for an officer');
+    await page.getByRole('link', { name: 'Signalen', exact: true }).click();
+    await page.waitForURL(/\/inbox\/$/);
+    assert.deepEqual(problems, []);
+  });
+
   test('at 320 px and at 1280 px the list reflows with no word broken inside, and the page never scrolls sideways (WCAG 1.4.10, 1.4.4)', async () => {
     const receipt = await report();
     await createClient({ endpoint: `${demo.url}/api` }).submit({
@@ -384,6 +484,12 @@ describe("the officer's inbox in Chromium", () => {
     assert.deepEqual(await brokenWords(page, everyText), [], 'no word broken on the detail page at 320 px');
     assert.equal(await pageScrollsSideways(page), false, 'the detail page does not scroll sideways at 320 px');
 
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cijfers' }).click();
+    await page.getByRole('table', { name: /^Binnengekomen in/ }).waitFor();
+    assert.deepEqual(await brokenWords(page, everyText), [], 'no word broken in the figures at 320 px');
+    assert.equal(await pageScrollsSideways(page), false, 'the figures do not scroll sideways at 320 px');
+    assert.ok(await page.getByText('De tabel is breder dan je scherm.').first().isVisible(), 'a table wider than the screen says so');
+    assert.deepEqual(await axeViolations(page), [], 'the figures at 320 px');
   });
 
   test('by keyboard alone: sign in, open the signal, set it in progress; a missing destination is refused first', async () => {

@@ -1,5 +1,5 @@
 import type { Kind, Signal, State } from '@signaal/sdk';
-import type { AuditEntry, ForwardTarget, InboxListItem, InboxSignal, InboxUser, ListPage } from '../storage/inbox-store.js';
+import type { AuditEntry, ForwardTarget, InboxListItem, InboxSignal, InboxUser, ListPage, PeriodCounts } from '../storage/inbox-store.js';
 
 export type { AuditEntry, ForwardTarget, InboxListItem, InboxSignal, ListPage };
 
@@ -30,6 +30,23 @@ export interface ListQuery {
   /** A whole reference or its start. */
   reference?: string | undefined;
   page?: number | undefined;
+}
+
+export type FigureUnit = 'month' | 'quarter';
+
+/** One period's counts; for management a count under `suppressedBelow` is `null`. */
+export type PeriodFigures = {
+  [Key in keyof PeriodCounts]: PeriodCounts[Key] extends number ? number | null : Key extends 'forwardedTo' ? Record<ForwardTarget, number | null> : PeriodCounts[Key];
+};
+
+/** What `GET /inbox/api/export?format=json` answers. */
+export interface Figures {
+  unit: FigureUnit;
+  from: string;
+  to: string;
+  /** Counts from 1 up to this number are `null`; 0 when nothing is hidden (officers). */
+  suppressedBelow: number;
+  periods: PeriodFigures[];
 }
 
 /** The query of a list request or of the list page's address: only filter values and the page. */
@@ -107,6 +124,16 @@ export class InboxApi {
   list(query: ListQuery, signal?: AbortSignal): Promise<ListPage> {
     const search = listSearch(query);
     return this.call(`/signals${search.size > 0 ? `?${search}` : ''}`, signal ? { signal } : {});
+  }
+
+  /** Counts per month or quarter of this calendar year, without content. */
+  figures(unit: FigureUnit, signal?: AbortSignal): Promise<Figures> {
+    return this.call(`/export?unit=${unit}&format=json`, signal ? { signal } : {});
+  }
+
+  /** Where the same counts download as CSV. */
+  figuresCsvUrl(unit: FigureUnit): string {
+    return `${this.base}/api/export?unit=${unit}&format=csv`;
   }
 
   signal(reference: string): Promise<SignalDetail> {

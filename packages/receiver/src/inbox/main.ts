@@ -4,6 +4,7 @@
  */
 import { SignaalInboxDetail } from './signaal-inbox-detail.js';
 import { SignaalInboxErase } from './signaal-inbox-erase.js';
+import { SignaalInboxFigures } from './signaal-inbox-figures.js';
 import { SignaalInboxList } from './signaal-inbox-list.js';
 import { SignaalInboxPagination } from './signaal-inbox-pagination.js';
 import { SignaalInboxSignIn } from './signaal-inbox-sign-in.js';
@@ -14,6 +15,7 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ['signaal-inbox-sign-in', SignaalInboxSignIn],
   ['signaal-inbox-list', SignaalInboxList],
   ['signaal-inbox-pagination', SignaalInboxPagination],
+  ['signaal-inbox-figures', SignaalInboxFigures],
   ['signaal-inbox-detail', SignaalInboxDetail],
   ['signaal-inbox-erase', SignaalInboxErase],
 ];
