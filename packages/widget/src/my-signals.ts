@@ -187,7 +187,7 @@ export class MySignals implements ReactiveController {
   }
 
   /** A count as the employee reads it; a hidden small number says so instead of showing a digit. */
-  #count(count: number | null | undefined, below: number | undefined): string {
+  #count(count: number | null | undefined, below: number | null | undefined): string {
     if (count === null) return this.host.t('statsFew', { count: String(below ?? 5) });
     return String(count ?? 0);
   }

@@ -66,7 +66,7 @@ export async function submit(form: SignaalForm): Promise<void> {
 /** Waits for a state panel, e.g. `.success` or `.failure`. */
 export async function panel(form: SignaalForm, selector: string, timeout = 15_000): Promise<HTMLElement> {
   await waitUntil(() => part(form, `.panel${selector}`), `no ${selector} panel`, { timeout });
-  return part(form, `.panel${selector}`)!;
+  return part<HTMLElement>(form, `.panel${selector}`)!;
 }
 
 export const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();

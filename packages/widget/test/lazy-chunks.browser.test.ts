@@ -6,7 +6,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type { SignaalErrorEvent } from '../src/events.js';
 import type { SignaalForm } from '../src/signaal-form.js';
 
-type LazyWindow = Window & typeof globalThis & { signaalRenders: string[]; axe: { run(context: Element): Promise<{ violations: { id: string }[] }> } };
+type LazyWindow = Window & typeof globalThis & { signaalRenders: string[]; signaalPageErrors: string[]; signaalConsoleErrors: string[]; axe: { run(context: Element): Promise<{ violations: { id: string }[] }> } };
 
 const frames: HTMLIFrameElement[] = [];
 
@@ -53,7 +53,7 @@ async function openMine(form: SignaalForm): Promise<HTMLDetailsElement> {
 const stored = async (run: string): Promise<Record<string, number>> => (await (await fetch(`/flaky/${run}/__state`)).json()).stored;
 
 /** Types a description and presses send, as the employee would. */
-function send(win: Window, form: SignaalForm, description: string): void {
+function send(win: Window & typeof globalThis, form: SignaalForm, description: string): void {
   const field = inForm<HTMLTextAreaElement>(form, '#f-description')!;
   field.value = description;
   field.dispatchEvent(new win.InputEvent('input', { bubbles: true, composed: true }));

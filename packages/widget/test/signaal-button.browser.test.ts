@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { SignaalButton } from '../src/signaal-button.js';
-import type { SignaalSubmittedEvent, SignaalErrorEvent } from '../src/events.js';
+import type { SignaalSubmittedEvent, SignaalErrorEvent, SignaalSubmitEvent } from '../src/events.js';
 import { deepActive, dialog, fill, flaky, formIn, open, panel, part, settled, submit, text, trigger } from './helpers.js';
 
 /** Four quick retries, so a failing backend fails within the test's time. */
@@ -299,7 +299,7 @@ describe('<signaal-button>', () => {
     expect(part<HTMLInputElement>(form, '#f-name')!.value).to.equal('Anouk Jansen');
     expect(part<HTMLInputElement>(form, '#f-caseReference')!.value).to.equal('Z-77');
     fill(form, '#f-description', 'Bij huisbezoek: matrassen in de woonkamer.');
-    const submitting = oneEvent(el, 'signaal-submit');
+    const submitting = oneEvent(el, 'signaal-submit') as unknown as Promise<SignaalSubmitEvent>;
     await submit(form);
     const { draft } = await submitting;
     expect(draft).to.include({ kind: 'signal', caseReference: 'Z-77', sourceSystem: 'Zaaksysteem' });
@@ -319,7 +319,7 @@ describe('<signaal-button>', () => {
     expect(text(part(form, '#f-anonymous-caveat'))).to.contain('kan nog weten wie er was ingelogd');
     anonymous.click();
     fill(form, '#f-description', 'Anoniem doorgegeven.');
-    const submitting = oneEvent(el, 'signaal-submit');
+    const submitting = oneEvent(el, 'signaal-submit') as unknown as Promise<SignaalSubmitEvent>;
     await submit(form);
     const { draft } = await submitting;
     expect(draft.confidentiality).to.equal('anonymous');
