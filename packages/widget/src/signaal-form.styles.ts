@@ -4,6 +4,13 @@ import { baseStyles } from './base.styles.js';
 export const formStyles = [
   ...baseStyles,
   css`
+    /* The form's parts render into this shadow root (see form-part.ts). */
+    signaal-status,
+    signaal-officer,
+    signaal-info,
+    signaal-my-signals {
+      display: block;
+    }
     h2 {
       font-size: 1.375em;
     }

@@ -17,15 +17,19 @@ import {
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { SignaalErrorEvent, SignaalSubmitEvent, SignaalSubmittedEvent } from './events.js';
-import { fill, resolveLocale, type WidgetLocale } from './locale.js';
+import type { SignaalAnnounceEvent, SignaalStatusActionEvent } from './part-events.js';
+import { resolveLocale, type WidgetLocale } from './locale.js';
 import { buttonEn, buttonNl } from './messages/button.js';
-import { addTexts, defaultText, loadedMessages, loadInfoTexts, loadMessages } from './messages/load-messages.js';
+import { addTexts, loadedMessages, loadInfoTexts, loadMessages } from './messages/load-messages.js';
 import { delivery } from './network.js';
 import type { MessageKey, Messages } from './messages/nl.js';
 import type { MySignals } from './my-signals.js';
+import { define } from './registry.js';
 import { resolveConfig } from './resolve-config.js';
 import { changedJson } from './same-json.js';
 import { formStyles } from './signaal-form.styles.js';
+import { SignaalStatus, type StatusState } from './signaal-status.js';
+import { textsFor, type Texts } from './texts.js';
 import { VERSION } from './version.js';
 
 /** The logged-in employee, as the host application knows them; used to prefill the form. */
@@ -47,7 +51,7 @@ export interface SignaalContext {
 /** SDK client options the host may set; endpoint and mailbox come from the configuration. */
 export type WidgetClientOptions = Omit<ClientOptions, 'endpoint' | 'mailbox' | 'client'>;
 
-type Phase = 'edit' | 'sending' | 'receipt' | 'failed' | 'mailed' | 'mailed-done';
+type Phase = 'edit' | 'sending' | Exclude<StatusState, 'config-error'>;
 type Field = 'description' | 'place' | 'time' | 'caseReference' | 'name' | 'department' | 'phone' | 'email' | 'callbackWhen' | 'lookupReference' | 'lookupToken';
 interface FieldError {
   field?: Field;
@@ -86,6 +90,9 @@ const webUrl = (url: string | undefined): string | undefined => {
 };
 
 const trimmed = (value: string) => value.trim() || undefined;
+/** The parts the form renders (each a file of its own), defined by the first form. */
+const parts = { 'signaal-status': SignaalStatus };
+const partTags = Object.keys(parts).join();
 
 /**
  * The form to pass on a signal of possible human trafficking or labour exploitation to the
@@ -167,7 +174,6 @@ export class SignaalForm extends LitElement {
   @state() private errorCode: SignaalErrorCode | undefined;
   @state() private receipt: Receipt | undefined;
   @state() private mail: MailMessage | undefined;
-  @state() private copyText: string | undefined;
   @state() private confirmingDiscard = false;
   @state() private announcement = '';
   @state() private situationOpen = false;
@@ -188,6 +194,8 @@ export class SignaalForm extends LitElement {
   /** Settles once the current configuration is resolved, valid or not. */
   #configured: Promise<void> = Promise.resolve();
   #focusAfterRender: string | undefined;
+  /** The texts on screen, made anew when the language or an override changes (the parts re-render then). */
+  #texts!: Texts;
   /** Fields the employee typed in: the host's prefill no longer touches them. */
   #typedIn = new Set<Field>();
   /** The language whose texts are being fetched, so each switch fetches once. */
@@ -206,6 +214,11 @@ export class SignaalForm extends LitElement {
   }
   #mine?: MySignals;
 
+  constructor() {
+    super();
+    for (const [tag, part] of Object.entries(parts)) define(tag, part);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('beforeunload', this.#onBeforeUnload);
@@ -217,8 +230,11 @@ export class SignaalForm extends LitElement {
     this.#configRun?.abort();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     this.#useTexts(this.#locale);
+    if (!this.#texts || changed.has('textsLocale') || changed.has('messages') || changed.has('resolved')) {
+      this.#texts = textsFor(this.#shown, this.messages, this.resolved?.messages);
+    }
     // The first update resolves even with no source at all, so an unconfigured form says so.
     if (!this.hasUpdated || changed.has('endpoint') || changed.has('mailbox') || changed.has('configSrc') || changed.has('config')) void this.#configure();
     // The configuration does not depend on the client options; only the client, made anew on next use.
@@ -231,7 +247,15 @@ export class SignaalForm extends LitElement {
     const selector = this.#focusAfterRender;
     if (!selector) return;
     this.#focusAfterRender = undefined;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    // The target may be inside a part, which renders just after the form.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  }
+
+  /** Settles once the form and the parts it shows have rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await Promise.all([...(this.renderRoot?.querySelectorAll<LitElement>(partTags) ?? [])].map((part) => part.updateComplete));
+    return done;
   }
 
   /** Whether text was typed that has not been delivered (or handed to the mail program) yet. */
@@ -318,10 +342,9 @@ export class SignaalForm extends LitElement {
     return this.#client!;
   }
 
-  /** The mailbox route's message, when a mailbox is configured. */
-  #mailFor(signal: Signal): MailMessage | undefined {
-    const to = this.resolved?.mailbox;
-    return to ? composeMail(signal, { to }) : undefined;
+  /** The signal as an e-mail: to copy, and to open when a mailbox is configured. */
+  #mailFor(signal: Signal): MailMessage {
+    return composeMail(signal, { to: this.resolved?.mailbox ?? '' });
   }
 
   /** The language the page asks for (see `resolveLocale`). */
@@ -372,9 +395,7 @@ export class SignaalForm extends LitElement {
   }
 
   #t(key: MessageKey, values?: Record<string, string>): string {
-    const locale = this.#shown;
-    const text = this.messages?.[locale]?.[key] ?? this.resolved?.messages?.[locale]?.[key] ?? defaultText(locale, key) ?? '';
-    return fill(text, values);
+    return this.#texts.t(key, values);
   }
 
   get #officerName(): string {
@@ -497,7 +518,6 @@ export class SignaalForm extends LitElement {
 
   #show(phase: Phase, announcement: string): void {
     this.phase = phase;
-    this.copyText = undefined;
     this.#announce(announcement);
     this.#focusAfterRender = '.panel-heading';
   }
@@ -520,24 +540,6 @@ export class SignaalForm extends LitElement {
     this.#prepared = undefined;
     this.#preparedFrom = undefined;
   }
-
-  #copy = async () => {
-    const prepared = this.#prepared;
-    if (!prepared) return;
-    const text = composeMail(prepared, { to: this.resolved?.mailbox ?? '' }).text;
-    try {
-      await navigator.clipboard.writeText(text);
-      this.copyText = undefined;
-      this.#announce(this.#t('copied', { officer: this.#officerName }));
-    } catch {
-      this.copyText = text;
-      this.#announce(this.#t('copyManual'));
-      await this.updateComplete;
-      const area = this.renderRoot.querySelector<HTMLTextAreaElement>('#f-copy');
-      area?.focus();
-      area?.select();
-    }
-  };
 
   #backToForm = () => {
     this.phase = 'edit';
@@ -569,6 +571,15 @@ export class SignaalForm extends LitElement {
     }
     this.#focusAfterRender = discard ? '#f-description' : '#f-discard';
   };
+
+  #onStatusAction = (event: SignaalStatusActionEvent) => {
+    if (event.action === 'retry') void this.#deliver();
+    else if (event.action === 'edit') this.#backToForm();
+    else if (event.action === 'new-report') this.#newReport();
+    else this.#mailedDone();
+  };
+
+  #onAnnounce = (event: SignaalAnnounceEvent) => this.#announce(event.text);
 
   #onBeforeUnload = (event: BeforeUnloadEvent) => {
     if (!this.hasUnsentText) return;
@@ -825,69 +836,18 @@ export class SignaalForm extends LitElement {
     </form>`;
   }
 
-  #renderCopyFallback() {
-    return this.copyText === undefined
-      ? nothing
-      : html`<div class="field">
-          <label for="f-copy">${this.#t('copyLabel')}</label>
-          <textarea id="f-copy" rows="6" readonly .value=${this.copyText}></textarea>
-        </div>`;
-  }
-
-  #renderPanel(): TemplateResult | typeof nothing {
-    const officer = this.#officerName;
-    switch (this.phase) {
-      case 'receipt': {
-        const receipt = this.receipt;
-        if (!receipt) return nothing;
-        return html`<section class="panel success" part="status">
-          <h3 class="panel-heading" tabindex="-1">
-            ${this.#t(receipt.kind === 'sparring' ? 'receiptTitleSparring' : 'receiptTitle')}
-          </h3>
-          <p>${this.#t('receiptReference')}: <strong class="reference">${receipt.reference}</strong></p>
-          ${this.receiptKept
-            ? nothing
-            : html`<p>${this.#t('receiptToken')}: <code class="token">${receipt.statusToken}</code></p>
-                <p class="hint">${this.#t('receiptTokenHint')}</p>`}
-          <p>${receipt.nextSteps ?? this.#t('receiptNext', { officer })}</p>
-          <p>${this.#t(this.receiptKept ? 'receiptKept' : 'receiptFollowUp')}</p>
-          <button class="secondary" type="button" @click=${this.#newReport}>${this.#t('newReport')}</button>
-        </section>`;
-      }
-      case 'failed':
-        return html`<section class="panel failure" part="status">
-          <h3 class="panel-heading" tabindex="-1">${this.#t('failedTitle')}</h3>
-          <p class="reason">${this.#t(`error.${this.errorCode ?? 'network'}`)}</p>
-          <p>${this.#t('failedKeep')}</p>
-          <div class="actions">
-            <button type="button" @click=${() => void this.#deliver()}>${this.#t('retry')}</button>
-            ${this.mail ? html`<a class="button-link" href=${this.mail.href}>${this.#t('mailInstead')}</a>` : nothing}
-            <button class="secondary" type="button" @click=${this.#copy}>${this.#t('copy')}</button>
-            <button class="secondary" type="button" @click=${this.#backToForm}>${this.#t('edit')}</button>
-          </div>
-          ${this.#renderCopyFallback()}
-        </section>`;
-      case 'mailed':
-        return html`<section class="panel" part="status">
-          <h3 class="panel-heading" tabindex="-1">${this.#t('mailedTitle')}</h3>
-          <p>${this.#t('mailedSteps', { mailbox: this.resolved?.mailbox ?? '' })}</p>
-          ${this.mail?.truncated ? html`<p class="error">${this.#t('mailedTruncated')}</p>` : nothing}
-          <div class="actions">
-            ${this.mail ? html`<a class="button-link" href=${this.mail.href}>${this.#t('openMail')}</a>` : nothing}
-            <button class="secondary" type="button" @click=${this.#copy}>${this.#t('copy')}</button>
-            <button class="secondary" type="button" @click=${this.#mailedDone}>${this.#t('mailedDone')}</button>
-            <button class="secondary" type="button" @click=${this.#backToForm}>${this.#t('edit')}</button>
-          </div>
-          ${this.#renderCopyFallback()}
-        </section>`;
-      case 'mailed-done':
-        return html`<section class="panel success" part="status">
-          <h3 class="panel-heading" tabindex="-1">${this.#t('mailedThanks', { officer })}</h3>
-          <button class="secondary" type="button" @click=${this.#newReport}>${this.#t('newReport')}</button>
-        </section>`;
-      default:
-        return nothing;
-    }
+  #renderStatus(state: StatusState) {
+    return html`<signaal-status
+      .texts=${this.#texts}
+      .state=${state}
+      .receipt=${this.receipt}
+      .kept=${this.receiptKept}
+      .code=${this.errorCode}
+      .mail=${this.mail}
+      .mailbox=${this.resolved?.mailbox}
+      .officer=${this.#officerName}
+      @signaal-status-action=${this.#onStatusAction}
+    ></signaal-status>`;
   }
 
   #renderMine() {
@@ -996,23 +956,20 @@ export class SignaalForm extends LitElement {
       </div>`;
     }
     const config = this.configState === 'ready' ? this.resolved : undefined;
-    const panel = this.#renderPanel();
-    return html`<div class="stack" lang=${this.#shown}>
+    const phase = this.phase;
+    const editing = phase === 'edit' || phase === 'sending';
+    return html`<div class="stack" lang=${this.#shown} @signaal-announce=${this.#onAnnounce}>
       ${this.hideTitle ? nothing : html`<h2>${this.#t('title')}</h2>`}
       <p class="emergency" part="emergency"><strong>${this.#t('emergency')}</strong></p>
       <div class="visually-hidden" role="status">${this.announcement}</div>
       ${this.configState === 'invalid'
-        ? html`<section class="panel failure" part="status">
-            <h3 class="panel-heading" tabindex="-1" data-autofocus>${this.#t('configErrorTitle')}</h3>
-            <p>${this.#t('configErrorBody')}</p>
-          </section>`
+        ? this.#renderStatus('config-error')
         : this.configState === 'loading'
           ? html`<p>${this.#t('configLoading')}</p>`
           : nothing}
       ${config
         ? html`<p class="intro">${this.#t('intro', { officer: this.#officerName })}</p>
-            ${this.#renderOfficer()} ${panel}
-            ${panel === nothing || this.phase === 'sending' ? this.#renderForm(config) : nothing} ${this.#renderMine()}`
+            ${this.#renderOfficer()} ${editing ? this.#renderForm(config) : this.#renderStatus(phase)} ${this.#renderMine()}`
         : nothing}
       ${this.#renderInfo(config)}
     </div>`;

@@ -1,0 +1,26 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { SignaalAnnounceEvent } from './part-events.js';
+import type { Texts } from './texts.js';
+
+/**
+ * A visible part of `<signaal-form>`: the status panel, the officer card, "good to know", "my
+ * signals". Data comes down as properties, news goes up as events that stay inside the form.
+ *
+ * A part renders into the form's shadow root, not into one of its own: ids stay in one tree (a
+ * label's `for`, `aria-labelledby`, the error summary's links), the form's stylesheet applies,
+ * and the form's documented parts (`::part(officer)`, `::part(status)`) stay reachable.
+ */
+export class FormPart extends LitElement {
+  /** The form's texts in the language on screen. */
+  @property({ attribute: false }) texts!: Texts;
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  /** Asks the form to say `text` in its live region. */
+  protected announce(text: string, returnFocus = false): void {
+    this.dispatchEvent(new SignaalAnnounceEvent(text, returnFocus));
+  }
+}
