@@ -28,9 +28,11 @@ import { define } from './registry.js';
 import { resolveConfig } from './resolve-config.js';
 import { changedJson } from './same-json.js';
 import { formStyles } from './signaal-form.styles.js';
+import { SignaalOfficer } from './signaal-officer.js';
 import { SignaalStatus, type StatusState } from './signaal-status.js';
 import { textsFor, type Texts } from './texts.js';
 import { VERSION } from './version.js';
+import { telUrl, webUrl } from './web-url.js';
 
 /** The logged-in employee, as the host application knows them; used to prefill the form. */
 export interface SignaalReporter {
@@ -78,20 +80,9 @@ const reporterFields: readonly Field[] = ['name', 'department', 'phone', 'email'
 const situationFields: readonly Field[] = ['place', 'time', 'caseReference'];
 const reporterPrefills = ['name', 'department', 'phone', 'email'] as const;
 
-/** Only `http:` and `https:` URLs become links or images; anything else is dropped. */
-const webUrl = (url: string | undefined): string | undefined => {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-};
-
 const trimmed = (value: string) => value.trim() || undefined;
 /** The parts the form renders (each a file of its own), defined by the first form. */
-const parts = { 'signaal-status': SignaalStatus };
+const parts = { 'signaal-status': SignaalStatus, 'signaal-officer': SignaalOfficer };
 const partTags = Object.keys(parts).join();
 
 /**
@@ -670,24 +661,6 @@ export class SignaalForm extends LitElement {
     </div>`;
   }
 
-  #renderOfficer() {
-    const officer = this.resolved?.officer;
-    if (!officer) return nothing;
-    const photo = webUrl(officer.photo);
-    return html`<section class="officer" part="officer" aria-labelledby="f-officer-title">
-      ${photo ? html`<img src=${photo} alt=${this.#t('officerPhoto', { name: officer.name })} width="72" height="72" />` : nothing}
-      <div>
-        <h3 id="f-officer-title" class="small">${this.#t('officerTitle')}</h3>
-        <p class="officer-name">${officer.name}</p>
-        ${officer.role ? html`<p>${officer.role}</p>` : nothing}
-        ${officer.phone
-          ? html`<p>${this.#t('officerPhone')}: <a href="tel:${officer.phone.replace(/[^\d+]/g, '')}">${officer.phone}</a></p>`
-          : nothing}
-        ${officer.email ? html`<p>${this.#t('officerEmail')}: <a href="mailto:${officer.email}">${officer.email}</a></p>` : nothing}
-      </div>
-    </section>`;
-  }
-
   #renderSummary(errors: readonly FieldError[], id: string) {
     if (!errors.length) return nothing;
     return html`<div class="error-summary" id=${id} tabindex="-1" role="group" aria-labelledby="${id}-title">
@@ -936,7 +909,7 @@ export class SignaalForm extends LitElement {
           ${externalRoutes.map(
             (route) => html`<li>
               ${route.name[locale]}:
-              <a href="tel:${route.phone.replace(/[^\d+]/g, '')}">${this.#t('routeCall', { phone: route.phone })}</a>${route.note
+              <a href=${telUrl(route.phone)}>${this.#t('routeCall', { phone: route.phone })}</a>${route.note
                 ? html` (${route.note[locale]})`
                 : nothing}
             </li>`,
@@ -969,7 +942,7 @@ export class SignaalForm extends LitElement {
           : nothing}
       ${config
         ? html`<p class="intro">${this.#t('intro', { officer: this.#officerName })}</p>
-            ${this.#renderOfficer()} ${editing ? this.#renderForm(config) : this.#renderStatus(phase)} ${this.#renderMine()}`
+            ${config.officer ? html`<signaal-officer .texts=${this.#texts} .officer=${config.officer}></signaal-officer>` : nothing} ${editing ? this.#renderForm(config) : this.#renderStatus(phase)} ${this.#renderMine()}`
         : nothing}
       ${this.#renderInfo(config)}
     </div>`;

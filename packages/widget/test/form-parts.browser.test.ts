@@ -48,4 +48,25 @@ describe('the parts of <signaal-form>', () => {
     expect(part<HTMLTextAreaElement>(form, '#f-description')!.value).to.equal('Twee mannen wachten elke ochtend op het busje.');
     expect(seen).to.deep.equal(['signaal-submit', 'signaal-error']);
   });
+
+  it('shows the officer the configuration names, follows a new one, and shows no card without one', async () => {
+    const officer = { name: 'Sanne de Vries', role: 'Aandachtsfunctionaris', phone: '030 - 286 00 00', email: 'sanne@gemeente.example' };
+    const form = await fixture<SignaalForm>(html`<signaal-form .config=${{ mailbox: 'signalen@gemeente.example', officer }}></signaal-form>`);
+    await ready(form);
+    const card = part(form, '[part="officer"]')!;
+    expect(text(card.querySelector('.officer-name'))).to.equal('Sanne de Vries');
+    expect(text(card)).to.contain('Aandachtsfunctionaris');
+    expect(card.querySelector('a[href^="tel:"]')!.getAttribute('href')).to.equal('tel:0302860000');
+    expect(card.querySelector('a[href^="mailto:"]')!.getAttribute('href')).to.equal('mailto:sanne@gemeente.example');
+    expect(text(part(form, '.intro'))).to.contain('Sanne de Vries');
+    await expect(form).to.be.accessible();
+
+    form.config = { mailbox: 'signalen@gemeente.example', officer: { name: 'Piet Bakker' } };
+    await waitUntil(() => text(part(form, '.officer-name')) === 'Piet Bakker', 'the new officer was not shown');
+    expect(part(form, '[part="officer"] a'), 'no phone or e-mail configured').to.equal(null);
+
+    form.config = { mailbox: 'signalen@gemeente.example' };
+    await waitUntil(() => !part(form, '[part="officer"]'), 'the card stayed without an officer');
+    expect(text(part(form, '.intro'))).to.contain('de aandachtsfunctionaris');
+  });
 });
