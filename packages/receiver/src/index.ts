@@ -11,7 +11,7 @@
  * });
  * await app.listen({ port: 8080 });
  */
-export { buildServer, receiverRoutes, type Receiver, type ReceiverHooks, type ReceiverOptions, type RemoteConfig } from './server.js';
+export { buildServer, receiverRoutes, type Receiver, type ReceiverOptions, type RemoteConfig } from './server.js';
 export { SettingsError, loadSettings, loadWidgetConfig, resolveOptions, settingsHelp, type Settings } from './config.js';
 export { inboxRoutes, sessionCookie, type InboxOptions } from './inbox-routes.js';
 export { InboxStore, forwardTargets, type AuditAction, type AuditEntry, type ForwardTarget, type InboxListItem, type InboxSignal, type PeriodCounts, type StateChange } from './storage/inbox-store.js';

@@ -7,6 +7,7 @@ import Fastify, { LogController, type FastifyError, type FastifyInstance, type F
 import { fieldIssues, remoteConfigSchema, signalSchema, type Locale, type SignaalClient, type Signal } from '@signaal/sdk';
 import { inboxRoutes, type InboxOptions } from './inbox-routes.js';
 import { addressIn, addressList } from './addresses.js';
+import { corsPolicy } from './cors.js';
 import type { Keyring } from './keyring.js';
 import { Notifier, type MailSettings } from './mail.js';
 import { ProblemError, handleClientError, handleError, handleFrameworkError, sendProblem } from './problem.js';
@@ -19,13 +20,16 @@ import { Sealer } from './storage/sealing.js';
 import { checkKeyring, legacySecret, sharedSecret, withLease } from './storage/shared-state.js';
 import { SignalStore, type StoredReceipt } from './storage/signal-store.js';
 
-/** Points in a submission where tests can pause the receiver, to reproduce races and crashes. */
-export interface ReceiverHooks {
+/** Points in a submission where tests can hold the receiver, to reproduce races and crashes. Not public. */
+export interface ReceiverPauses {
   /** After the idempotency key is claimed, before the signal is stored. */
   afterClaim?: (key: string) => Promise<void>;
   /** After the signal is durably stored, before the receipt is sent. */
   afterCommit?: (key: string) => Promise<void>;
 }
+
+/** Pauses tests set through `buildReceiver`, kept beside the receiver rather than in any option. */
+const pausesOf = new WeakMap<Receiver, ReceiverPauses>();
 
 /** Everything the receiver needs; `loadSettings` builds this from flags, environment and the config file. */
 export interface ReceiverOptions {
@@ -62,8 +66,6 @@ export interface ReceiverOptions {
   logLevel?: string;
   /** Where logs go. Default standard output. */
   logStream?: Writable;
-  /** Test-only pauses. */
-  hooks?: ReceiverHooks;
   /** The clock, for tests. */
   now?: () => Date;
 }
@@ -187,7 +189,7 @@ export const receiverRoutes: FastifyPluginAsync<{ receiver: Receiver; settings: 
   const now = options.now ?? (() => new Date());
   const { store, notifier } = receiver;
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
-  const hooks = options.hooks ?? {};
+  const hooks = pausesOf.get(receiver) ?? {};
 
   // Before CORS, so that preflight answers are not cached either.
   app.addHook('onRequest', async (_request, reply) => {
@@ -198,10 +200,10 @@ export const receiverRoutes: FastifyPluginAsync<{ receiver: Receiver; settings: 
   });
   await app.register(fastifyCors, {
     origin: allowedOrigins.size > 0 ? [...allowedOrigins] : false,
-    methods: ['GET', 'POST'],
-    allowedHeaders: ['content-type', 'idempotency-key', 'authorization', 'signaal-status-token'],
-    exposedHeaders: ['retry-after'],
-    maxAge: 600,
+    methods: [...corsPolicy.methods],
+    allowedHeaders: [...corsPolicy.allowedHeaders],
+    exposedHeaders: [...corsPolicy.exposedHeaders],
+    maxAge: corsPolicy.maxAge,
   });
   if (options.rateLimit !== false) {
     const limit = options.rateLimit ?? { max: 60, timeWindow: 60_000 };
@@ -315,7 +317,12 @@ function trustedProxies(entries: readonly string[]): (address: string) => boolea
  * const app = await buildServer({ dataDir: './data', secret, widgetConfig: { mailbox: 'signalen@gemeente.nl' } });
  * await app.listen({ port: 8080 });
  */
-export async function buildServer(options: ReceiverOptions): Promise<FastifyInstance> {
+export function buildServer(options: ReceiverOptions): Promise<FastifyInstance> {
+  return buildReceiver(options, {});
+}
+
+/** `buildServer`, with pauses for tests; not part of the package's API. */
+export async function buildReceiver(options: ReceiverOptions, pauses: ReceiverPauses): Promise<FastifyInstance> {
   const config = remoteConfigSchema.safeParse(options.widgetConfig);
   if (!config.success) {
     const fields = fieldIssues(config.error.issues).map((issue) => `${issue.path || '(root)'}: ${issue.code}`);
@@ -386,6 +393,7 @@ export async function buildServer(options: ReceiverOptions): Promise<FastifyInst
   });
   notifier?.kick();
 
+  pausesOf.set(app.signaal, pauses);
   await app.register(receiverRoutes, { receiver: app.signaal, settings: options, secret, ...(options.prefix ? { prefix: options.prefix } : {}) });
   if (options.inbox) {
     await app.register(inboxRoutes, { inbox, signals: store, settings: options.inbox, secret, ...(options.now ? { now: options.now } : {}), prefix: '/inbox' });

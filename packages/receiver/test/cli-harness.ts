@@ -8,11 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { deferred, demoWidgetConfig } from './receiver-harness.js';
 
 export const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+/** The same command, held after storing a signal (see fixtures/paused-cli.ts). */
+const pausedCli = fileURLToPath(new URL('./fixtures/paused-cli.ts', import.meta.url));
 
 export interface ChildReceiver {
   child: ChildProcess;
   url: string;
-  /** Resolves when the receiver says it stored a signal and is holding its answer (SIGNAAL_TEST_PAUSE_AFTER_COMMIT). */
+  /** Resolves when the receiver says it stored a signal and is holding its answer (`pauseAfterCommit`). */
   committed: Promise<void>;
   exited: Promise<[number | null, NodeJS.Signals | null]>;
   /** Stops it with SIGTERM and waits for the exit. */
@@ -23,11 +25,17 @@ export interface ChildReceiver {
  * Starts `signaal-receiver` on a free loopback port with the demo configuration, a content key
  * and any further flags, and waits until it listens.
  */
-export async function startCli(dataDir: string, keyFile: string, flags: readonly string[] = [], env: Record<string, string> = {}): Promise<ChildReceiver> {
+export async function startCli(
+  dataDir: string,
+  keyFile: string,
+  flags: readonly string[] = [],
+  env: Record<string, string> = {},
+  { pauseAfterCommit = false } = {},
+): Promise<ChildReceiver> {
   const config = join(dataDir, 'widget-config.json');
   writeFileSync(config, JSON.stringify(demoWidgetConfig));
-  const args = ['--import', 'tsx', cli, '--port', '0', '--data-dir', dataDir, '--config', config, '--content-key-file', keyFile, '--rate-limit', '0', ...flags];
-  const child = spawn(process.execPath, args, { env: { ...process.env, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = ['--import', 'tsx', pauseAfterCommit ? pausedCli : cli, '--port', '0', '--data-dir', dataDir, '--config', config, '--content-key-file', keyFile, '--rate-limit', '0', ...flags];
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
   const committed = deferred();
   let stderr = '';

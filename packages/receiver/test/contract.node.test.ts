@@ -29,7 +29,7 @@ describe('the contract of POST /signals, GET /signals/{reference}/status, /confi
     receiver = await startReceiver({
       allowedOrigins: ['https://intranet.voorbeeld.nl'],
       bodyLimit: 16_384,
-      hooks: {
+      pauses: {
         afterClaim: async () => {
           hold.claimed?.();
           await hold.afterClaim;

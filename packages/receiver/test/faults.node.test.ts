@@ -7,12 +7,12 @@ import { countSignals, deferred, newKeyFile, newDataDir, newSignal, postSignal, 
 
 const keyFile = newKeyFile();
 
-const startChild = (dataDir: string, env: Record<string, string> = {}) => startCli(dataDir, keyFile, [], env);
+const startChild = (dataDir: string, pauseAfterCommit = false) => startCli(dataDir, keyFile, [], {}, { pauseAfterCommit });
 
 describe('faults', () => {
   test('100 concurrent submissions with random duplicate retries give exactly 100 rows', async () => {
     // A random pause between claiming a key and storing widens the window in which duplicates meet.
-    const receiver = await startReceiver({ hooks: { afterClaim: () => new Promise((resolve) => setTimeout(resolve, Math.random() * 5)) } });
+    const receiver = await startReceiver({ pauses: { afterClaim: () => new Promise((resolve) => setTimeout(resolve, Math.random() * 5)) } });
     try {
       const signals = Array.from({ length: 100 }, (_, index) => newSignal({ description: `Signaal nummer ${index}` }));
       const statuses: number[] = [];
@@ -44,7 +44,7 @@ describe('faults', () => {
   test('a receiver killed between storing and answering gives the same receipt and one row after restart', async () => {
     const dataDir = newDataDir();
     try {
-      const first = await startChild(dataDir, { SIGNAAL_TEST_PAUSE_AFTER_COMMIT: '1' });
+      const first = await startChild(dataDir, true);
       const signal = newSignal();
       const lost = postSignal(first.url, signal).then(
         () => 'answered',
@@ -95,7 +95,7 @@ describe('faults', () => {
     const hold = deferred();
     const stored = deferred();
     const receiver = await startReceiver({
-      hooks: {
+      pauses: {
         afterCommit: async () => {
           stored.resolve();
           await hold.promise;
@@ -119,7 +119,7 @@ describe('faults', () => {
   test('a claim left by a request that failed before storing does not block the retry', async () => {
     let fail = true;
     const receiver = await startReceiver({
-      hooks: {
+      pauses: {
         afterClaim: async () => {
           if (fail) throw new Error('disk full');
         },

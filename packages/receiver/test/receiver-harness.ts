@@ -8,7 +8,7 @@ import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { Keyring, generateContentKey } from '../src/keyring.js';
-import { buildServer, type ReceiverOptions } from '../src/server.js';
+import { buildReceiver, type ReceiverOptions, type ReceiverPauses } from '../src/server.js';
 import { Sealer } from '../src/storage/sealing.js';
 
 /** One content key for this test process, so a receiver restarted on the same folder reads its signals. */
@@ -38,7 +38,8 @@ export const demoWidgetConfig = {
   officer: { name: 'Sanne de Vries', email: 'aandachtsfunctionaris@voorbeeld.nl' },
 } as const;
 
-export async function startReceiver(options: Partial<ReceiverOptions> = {}): Promise<RunningReceiver> {
+/** A receiver with test defaults; `pauses` hold it at points of a submission (see ReceiverPauses). */
+export async function startReceiver({ pauses = {}, ...options }: Partial<ReceiverOptions> & { pauses?: ReceiverPauses } = {}): Promise<RunningReceiver> {
   const dataDir = options.dataDir ?? newDataDir();
   const logs: string[] = [];
   const logStream = new Writable({
@@ -47,14 +48,14 @@ export async function startReceiver(options: Partial<ReceiverOptions> = {}): Pro
       done();
     },
   });
-  const app = await buildServer({
+  const app = await buildReceiver({
     keyring: testKeyring,
     widgetConfig: demoWidgetConfig,
     rateLimit: false,
     logStream,
     ...options,
     dataDir,
-  });
+  }, pauses);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
