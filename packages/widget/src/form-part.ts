@@ -15,6 +15,14 @@ export class FormPart extends LitElement {
   /** The form's texts in the language on screen. */
   @property({ attribute: false }) texts!: Texts;
 
+  /**
+   * Renders a pending update at once. The form calls this as it renders, so the form and its
+   * parts change together (in one language, say) rather than a microtask apart.
+   */
+  renderPending(): void {
+    this.performUpdate();
+  }
+
   protected override createRenderRoot(): HTMLElement {
     return this;
   }

@@ -1,6 +1,5 @@
 import {
   composeMail,
-  externalRoutes,
   indicators,
   isSignaalError,
   prepareSignal,
@@ -14,25 +13,26 @@ import {
   type SignalDraft,
   type WidgetConfig,
 } from '@signaal/sdk';
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { SignaalErrorEvent, SignaalSubmitEvent, SignaalSubmittedEvent } from './events.js';
 import type { SignaalAnnounceEvent, SignaalStatusActionEvent } from './part-events.js';
 import { resolveLocale, type WidgetLocale } from './locale.js';
 import { buttonEn, buttonNl } from './messages/button.js';
-import { addTexts, loadedMessages, loadInfoTexts, loadMessages } from './messages/load-messages.js';
+import { addTexts, loadedMessages, loadMessages } from './messages/load-messages.js';
 import { delivery } from './network.js';
 import type { MessageKey, Messages } from './messages/nl.js';
 import type { MySignals } from './my-signals.js';
 import { define } from './registry.js';
 import { resolveConfig } from './resolve-config.js';
 import { changedJson } from './same-json.js';
+import type { FormPart } from './form-part.js';
 import { formStyles } from './signaal-form.styles.js';
+import { SignaalInfo } from './signaal-info.js';
 import { SignaalOfficer } from './signaal-officer.js';
 import { SignaalStatus, type StatusState } from './signaal-status.js';
 import { textsFor, type Texts } from './texts.js';
 import { VERSION } from './version.js';
-import { telUrl, webUrl } from './web-url.js';
 
 /** The logged-in employee, as the host application knows them; used to prefill the form. */
 export interface SignaalReporter {
@@ -64,7 +64,6 @@ const settings = ['counter', 'home-visit', 'inspection', 'phone', 'other'] as co
 const callbacks = ['phone', 'email', 'in-person', 'chat'] as const;
 /** How the widget names itself in every signal it sends. */
 const clientName = `@signaal/widget@${VERSION}`;
-const whyKeys = ['why1', 'why2', 'why3', 'why4', 'why5', 'why6'] as const;
 const fieldPaths: Record<string, Field> = {
   description: 'description',
   place: 'place',
@@ -82,7 +81,7 @@ const reporterPrefills = ['name', 'department', 'phone', 'email'] as const;
 
 const trimmed = (value: string) => value.trim() || undefined;
 /** The parts the form renders (each a file of its own), defined by the first form. */
-const parts = { 'signaal-status': SignaalStatus, 'signaal-officer': SignaalOfficer };
+const parts = { 'signaal-status': SignaalStatus, 'signaal-officer': SignaalOfficer, 'signaal-info': SignaalInfo };
 const partTags = Object.keys(parts).join();
 
 /**
@@ -173,8 +172,6 @@ export class SignaalForm extends LitElement {
   @state() private mineOpen = false;
   /** The "my signals" view's code: not asked for yet, loading, failed to load, or there. */
   @state() private mineView: 'none' | 'loading' | 'failed' | 'ready' = 'none';
-  /** The texts of "good to know": fetching them, or failed to (once here, they stay for the page). */
-  @state() private infoView: 'none' | 'loading' | 'failed' = 'none';
 
   @query('#f-description') private descriptionField?: HTMLTextAreaElement | null;
   /** The SDK client for the current configuration, made once its chunk is here. */
@@ -235,18 +232,12 @@ export class SignaalForm extends LitElement {
   }
 
   protected override updated(): void {
+    // The parts render with the form, not a moment later: no render shows them in another language.
+    for (const part of this.renderRoot.querySelectorAll<FormPart>(partTags)) part.renderPending();
     const selector = this.#focusAfterRender;
     if (!selector) return;
     this.#focusAfterRender = undefined;
-    // The target may be inside a part, which renders just after the form.
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
-  }
-
-  /** Settles once the form and the parts it shows have rendered. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    await Promise.all([...(this.renderRoot?.querySelectorAll<LitElement>(partTags) ?? [])].map((part) => part.updateComplete));
-    return done;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   /** Whether text was typed that has not been delivered (or handed to the mail program) yet. */
@@ -840,85 +831,6 @@ export class SignaalForm extends LitElement {
     </details>`;
   }
 
-  #onInfoToggle = (event: Event) => {
-    if ((event.target as HTMLDetailsElement).open && !loadInfoTexts.current && this.infoView !== 'loading') void this.#loadInfo();
-  };
-
-  /** Fetches the texts of "good to know" when one of its sections is first opened. */
-  async #loadInfo(): Promise<void> {
-    this.infoView = 'loading';
-    try {
-      await loadInfoTexts();
-      this.infoView = 'none';
-    } catch {
-      this.infoView = 'failed';
-      this.#announce(this.#t('infoLoadFailed'));
-    }
-  }
-
-  /** One section of "good to know": its heading at once, its body once the texts are here. */
-  #infoSection(summary: MessageKey, body: () => TemplateResult) {
-    const failed = this.infoView === 'failed';
-    return html`<details @toggle=${this.#onInfoToggle}>
-      <summary>${this.#t(summary)}</summary>
-      ${loadInfoTexts.current ? body() : html`<p class=${failed ? 'error' : 'hint'}>${this.#t(failed ? 'infoLoadFailed' : 'infoLoading')}</p>`}
-    </details>`;
-  }
-
-  #renderInfo(config: WidgetConfig | undefined) {
-    const locale = this.#shown;
-    const external = config?.externalReporting;
-    const faq = () => [
-      ...(['faqAnonymous', 'faqAccusation', 'faqSure'] as const).map((key) => ({
-        question: this.#t(`${key}Q`),
-        answer: this.#t(`${key}A`),
-      })),
-      ...(config?.faq ?? []),
-    ];
-    const resources = (config?.resources ?? []).filter((item) => webUrl(item.url));
-    return html`<section class="info" part="info" aria-labelledby="f-info-title">
-      <h3 id="f-info-title">${this.#t('infoTitle')}</h3>
-      ${this.#infoSection('infoShare', () => html`<p>${this.#t('infoShareBody')}</p>`)}
-      ${this.#infoSection('infoNext', () => html`<p>${this.#t('infoNextBody')}</p>`)}
-      ${this.#infoSection(
-        'infoExternal',
-        () => html`<p>
-          ${this.#t(external === 'municipality' ? 'infoExternalMunicipality' : external === 'employee' ? 'infoExternalEmployee' : 'infoExternalUnknown')}
-        </p>`,
-      )}
-      ${this.#infoSection('infoWhy', () => html`<ul>${whyKeys.map((key) => html`<li>${this.#t(key)}</li>`)}</ul>`)}
-      ${this.#infoSection('infoFaq', () => html`<dl>${faq().map((entry) => html`<dt>${entry.question}</dt><dd>${entry.answer}</dd>`)}</dl>`)}
-      ${resources.length
-        ? html`<details>
-            <summary>${this.#t('infoResources')}</summary>
-            <ul>
-              ${resources.map(
-                (item) => html`<li>
-                  ${this.#t(`resource.${item.kind}`)}:
-                  <a href=${webUrl(item.url) ?? ''} target="_blank" rel="noopener noreferrer"
-                    >${item.title} <span class="visually-hidden">${this.#t('externalLink')}</span></a
-                  >
-                </li>`,
-              )}
-            </ul>
-          </details>`
-        : nothing}
-      <details ?open=${this.configState === 'invalid'}>
-        <summary>${this.#t('infoRoutes')}</summary>
-        <ul>
-          ${externalRoutes.map(
-            (route) => html`<li>
-              ${route.name[locale]}:
-              <a href=${telUrl(route.phone)}>${this.#t('routeCall', { phone: route.phone })}</a>${route.note
-                ? html` (${route.note[locale]})`
-                : nothing}
-            </li>`,
-          )}
-        </ul>
-      </details>
-    </section>`;
-  }
-
   override render() {
     if (!this.textsLocale) {
       // The first render waits for the asked language's texts; the button's texts are always here.
@@ -944,7 +856,7 @@ export class SignaalForm extends LitElement {
         ? html`<p class="intro">${this.#t('intro', { officer: this.#officerName })}</p>
             ${config.officer ? html`<signaal-officer .texts=${this.#texts} .officer=${config.officer}></signaal-officer>` : nothing} ${editing ? this.#renderForm(config) : this.#renderStatus(phase)} ${this.#renderMine()}`
         : nothing}
-      ${this.#renderInfo(config)}
+      <signaal-info .texts=${this.#texts} .config=${config} .openRoutes=${this.configState === 'invalid'}></signaal-info>
     </div>`;
   }
 }
