@@ -25,6 +25,7 @@ export {
   SignaalSubmittedEvent,
   type SignaalEventMap,
 } from './events.js';
+export { errorSummary, textField, type ErrorSummaryItem, type ErrorSummaryOptions, type TextFieldOptions } from './form-fields.js';
 export { en } from './messages/en.js';
 export { mineEn, mineNl, type MineMessages } from './messages/mine.js';
 export { nl, type FormMessages, type MessageKey, type Messages } from './messages/nl.js';

@@ -27,6 +27,7 @@ import { define } from './registry.js';
 import { resolveConfig } from './resolve-config.js';
 import { changedJson } from './same-json.js';
 import type { FormPart } from './form-part.js';
+import { errorSummary, textField } from './form-fields.js';
 import { formStyles } from './signaal-form.styles.js';
 import { SignaalInfo } from './signaal-info.js';
 import { SignaalOfficer } from './signaal-officer.js';
@@ -570,11 +571,6 @@ export class SignaalForm extends LitElement {
     event.returnValue = '';
   };
 
-  #onSummaryLink = (event: Event, field: Field) => {
-    event.preventDefault();
-    this.renderRoot.querySelector<HTMLElement>(`#f-${field}`)?.focus();
-  };
-
   #errorFor(field: Field): FieldError | undefined {
     return [...this.errors, ...(this.#mine?.errors ?? [])].find((item) => item.field === field);
   }
@@ -628,52 +624,33 @@ export class SignaalForm extends LitElement {
     label: MessageKey,
     value: string,
     set: (value: string) => void,
-    options: { type?: string; autocomplete?: string; hint?: MessageKey; required?: boolean } = {},
+    options: { type?: string; autocomplete?: string; hint?: MessageKey; required?: boolean; rows?: number } = {},
   ) {
     const error = this.#errorFor(field);
-    const described = [options.hint ? `f-${field}-hint` : '', error ? `f-${field}-error` : ''].filter(Boolean).join(' ');
-    return html`<div class="field ${error ? 'invalid' : ''}">
-      <label for="f-${field}">${this.#t(label)} <span class=${options.required ? 'required' : 'optional'}>${this.#t(options.required ? 'required' : 'optional')}</span></label>
-      ${options.hint ? html`<p class="hint" id="f-${field}-hint">${this.#t(options.hint)}</p>` : nothing}
-      ${error ? html`<p class="error" id="f-${field}-error">${this.#t(error.key)}</p>` : nothing}
-      <input
-        id="f-${field}"
-        type=${options.type ?? 'text'}
-        autocomplete=${options.autocomplete ?? 'off'}
-        ?required=${options.required}
-        .value=${value}
-        aria-describedby=${described || nothing}
-        aria-invalid=${error ? 'true' : nothing}
-        @input=${(event: InputEvent) => {
-          this.#typedIn.add(field);
-          set((event.target as HTMLInputElement).value);
-        }}
-      />
-    </div>`;
+    return textField({
+      ...options,
+      id: `f-${field}`,
+      label: this.#t(label),
+      necessity: this.#t(options.required ? 'required' : 'optional'),
+      hint: options.hint && this.#t(options.hint),
+      error: error && this.#t(error.key),
+      value,
+      input: (value) => {
+        this.#typedIn.add(field);
+        set(value);
+      },
+    });
   }
 
   #renderSummary(errors: readonly FieldError[], id: string) {
-    if (!errors.length) return nothing;
-    return html`<div class="error-summary" id=${id} tabindex="-1" role="group" aria-labelledby="${id}-title">
-      <h3 id="${id}-title">${this.#t('errorSummary')}</h3>
-      <ul>
-        ${errors.map((item) => {
-          const field = item.field;
-          return html`<li>
-            ${field
-              ? html`<a href="#f-${field}" @click=${(event: Event) => this.#onSummaryLink(event, field)}>${this.#t(item.key)}</a>`
-              : this.#t(item.key)}
-          </li>`;
-        })}
-      </ul>
-    </div>`;
+    const items = errors.map((item) => ({ text: this.#t(item.key), field: item.field && `f-${item.field}` }));
+    return errorSummary({ id, title: this.#t('errorSummary'), items });
   }
 
   #renderForm(config: WidgetConfig) {
     const modes = config.modes ?? ['signal', 'sparring'];
     const sending = this.phase === 'sending';
     const sparring = this.kind === 'sparring';
-    const descriptionError = this.#errorFor('description');
     const anonymous = config.allowAnonymous && !sparring && this.confidentiality === 'anonymous';
     return html`<form part="form" novalidate @submit=${this.#onSubmit}>
       ${this.#renderSummary(this.errors, 'f-summary')}
@@ -695,23 +672,11 @@ export class SignaalForm extends LitElement {
               )}
             </fieldset>`
           : nothing}
-        <div class="field ${descriptionError ? 'invalid' : ''}">
-          <label for="f-description">
-            ${this.#t(sparring ? 'descriptionSparring' : 'descriptionSignal')}
-            <span class="required">${this.#t('required')}</span>
-          </label>
-          <p class="hint" id="f-description-hint">${this.#t(sparring ? 'sparringHint' : 'descriptionHint')}</p>
-          ${descriptionError ? html`<p class="error" id="f-description-error">${this.#t(descriptionError.key)}</p>` : nothing}
-          <textarea
-            id="f-description"
-            rows="5"
-            required
-            .value=${this.description}
-            aria-describedby="f-description-hint${descriptionError ? ' f-description-error' : ''}"
-            aria-invalid=${descriptionError ? 'true' : nothing}
-            @input=${(event: InputEvent) => (this.description = (event.target as HTMLTextAreaElement).value)}
-          ></textarea>
-        </div>
+        ${this.#input('description', sparring ? 'descriptionSparring' : 'descriptionSignal', this.description, (value) => (this.description = value), {
+          hint: sparring ? 'sparringHint' : 'descriptionHint',
+          required: true,
+          rows: 5,
+        })}
         ${sparring
           ? nothing
           : html`<details class="section" .open=${this.situationOpen} @toggle=${(event: Event) => (this.situationOpen = (event.target as HTMLDetailsElement).open)}>
