@@ -158,6 +158,7 @@ export const formStyles = [
       overflow-wrap: anywhere;
     }
     .mine > * + *,
+    signaal-my-signals > * + *,
     .lookup > * + *,
     .receipt > * + * {
       margin-block-start: 0.75em;

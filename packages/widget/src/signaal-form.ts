@@ -22,7 +22,7 @@ import { buttonEn, buttonNl } from './messages/button.js';
 import { addTexts, loadedMessages, loadMessages } from './messages/load-messages.js';
 import { delivery } from './network.js';
 import type { MessageKey, Messages } from './messages/nl.js';
-import type { MySignals } from './my-signals.js';
+import type { SignaalMySignals } from './signaal-my-signals.js';
 import { define } from './registry.js';
 import { resolveConfig } from './resolve-config.js';
 import { changedJson } from './same-json.js';
@@ -55,7 +55,7 @@ export interface SignaalContext {
 export type WidgetClientOptions = Omit<ClientOptions, 'endpoint' | 'mailbox' | 'client'>;
 
 type Phase = 'edit' | 'sending' | Exclude<StatusState, 'config-error'>;
-type Field = 'description' | 'place' | 'time' | 'caseReference' | 'name' | 'department' | 'phone' | 'email' | 'callbackWhen' | 'lookupReference' | 'lookupToken';
+type Field = 'description' | 'place' | 'time' | 'caseReference' | 'name' | 'department' | 'phone' | 'email' | 'callbackWhen';
 interface FieldError {
   field?: Field;
   key: MessageKey;
@@ -83,7 +83,7 @@ const reporterPrefills = ['name', 'department', 'phone', 'email'] as const;
 const trimmed = (value: string) => value.trim() || undefined;
 /** The parts the form renders (each a file of its own), defined by the first form. */
 const parts = { 'signaal-status': SignaalStatus, 'signaal-officer': SignaalOfficer, 'signaal-info': SignaalInfo };
-const partTags = Object.keys(parts).join();
+const partTags = [...Object.keys(parts), 'signaal-my-signals'].join();
 
 /**
  * The form to pass on a signal of possible human trafficking or labour exploitation to the
@@ -175,6 +175,8 @@ export class SignaalForm extends LitElement {
   @state() private mineView: 'none' | 'loading' | 'failed' | 'ready' = 'none';
 
   @query('#f-description') private descriptionField?: HTMLTextAreaElement | null;
+  /** "My signals", once its chunk is here and its section has been opened. */
+  @query('signaal-my-signals') private mine?: SignaalMySignals | null;
   /** The SDK client for the current configuration, made once its chunk is here. */
   #made: { from: WidgetConfig; client: SignaalClient } | undefined;
   #prepared: Signal | undefined;
@@ -201,7 +203,6 @@ export class SignaalForm extends LitElement {
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang' && old !== value) this.requestUpdate();
   }
-  #mine?: MySignals;
 
   constructor() {
     super();
@@ -485,7 +486,7 @@ export class SignaalForm extends LitElement {
       this.receipt = receipt;
       // Only the reference, token, time and kind; with keepReceipts off nothing is written.
       this.receiptKept = Boolean(this.resolved?.keepReceipts) && delivery.current!.keepReceipt(receipt, prepared.kind);
-      if (this.mineOpen) void this.#mine?.refresh();
+      if (this.mineOpen) void this.mine?.refresh();
       this.#clear();
       this.#show('receipt', this.#t(receipt.kind === 'sparring' || prepared.kind === 'sparring' ? 'receiptTitleSparring' : 'receiptTitle'));
       this.dispatchEvent(new SignaalSubmittedEvent(receipt));
@@ -562,7 +563,11 @@ export class SignaalForm extends LitElement {
     else this.#mailedDone();
   };
 
-  #onAnnounce = (event: SignaalAnnounceEvent) => this.#announce(event.text);
+  #onAnnounce = (event: SignaalAnnounceEvent) => {
+    this.#announce(event.text);
+    // The part's control that had focus is gone: back to the summary of the section it is in.
+    if (event.returnFocus) (event.target as Element).closest('details')?.querySelector('summary')?.focus();
+  };
 
   #onBeforeUnload = (event: BeforeUnloadEvent) => {
     if (!this.hasUnsentText) return;
@@ -572,15 +577,15 @@ export class SignaalForm extends LitElement {
   };
 
   #errorFor(field: Field): FieldError | undefined {
-    return [...this.errors, ...(this.#mine?.errors ?? [])].find((item) => item.field === field);
+    return this.errors.find((item) => item.field === field);
   }
 
   #onMineToggle = (event: Event) => {
     const open = (event.target as HTMLDetailsElement).open;
     if (open === this.mineOpen) return;
     this.mineOpen = open;
-    if (!open) this.#mine?.stop();
-    else if (this.#mine) void this.#mine.refresh();
+    if (!open) this.mine?.stop();
+    else if (this.mineView === 'ready') void this.mine?.refresh();
     else void this.#loadMine();
   };
 
@@ -591,28 +596,13 @@ export class SignaalForm extends LitElement {
     this.#announce(this.#t('mineOpening'));
     try {
       // The view and, for status lookups, the HTTP client: both on demand.
-      const [{ MySignals, mineTexts }] = await Promise.all([import('./my-signals.js'), this.#canSubmit ? delivery() : undefined]);
-      const form = this;
+      const [{ SignaalMySignals, mineTexts }] = await Promise.all([import('./signaal-my-signals.js'), this.#canSubmit ? delivery() : undefined]);
       addTexts(mineTexts);
-      this.#mine ??= new MySignals({
-        addController: (controller) => this.addController(controller),
-        removeController: (controller) => this.removeController(controller),
-        requestUpdate: () => this.requestUpdate(),
-        get updateComplete() {
-          return form.updateComplete;
-        },
-        client: () => this.#client,
-        config: () => this.resolved,
-        locale: () => this.#shown,
-        t: (key, values) => this.#t(key, values),
-        announce: (text) => this.#announce(text),
-        focusAfterRender: (selector) => (this.#focusAfterRender = selector),
-        input: (field, label, value, set, options) => this.#input(field, label, value, set, options),
-        summary: (errors, id) => this.#renderSummary(errors, id),
-      });
+      define('signaal-my-signals', SignaalMySignals);
       this.mineView = 'ready';
       this.announcement = '';
-      if (this.mineOpen) await this.#mine.refresh();
+      await this.updateComplete;
+      if (this.mineOpen) await this.mine?.refresh();
     } catch {
       this.mineView = 'failed';
       this.#announce(this.#t('mineLoadFailed'));
@@ -785,8 +775,13 @@ export class SignaalForm extends LitElement {
     return html`<details class="mine" part="mine" id="f-mine" .open=${this.mineOpen} @toggle=${this.#onMineToggle}>
       <summary>${this.#t('mineTitle')}</summary>
       <p>${this.#t('mineIntro', { officer: this.#officerName })}</p>
-      ${view === 'ready' && this.#mine
-        ? this.#mine.render()
+      ${view === 'ready'
+        ? html`<signaal-my-signals
+            .texts=${this.#texts}
+            .client=${this.#client}
+            .keepReceipts=${Boolean(this.resolved?.keepReceipts)}
+            .showStats=${Boolean(this.resolved?.showStats)}
+          ></signaal-my-signals>`
         : view === 'failed'
           ? html`<p class="error">${this.#t('mineLoadFailed')}</p>
               <button class="secondary" type="button" @click=${() => void this.#loadMine()}>${this.#t('retry')}</button>`

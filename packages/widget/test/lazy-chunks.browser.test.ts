@@ -28,7 +28,7 @@ async function loadPage(lang: string, broken = '', extra = ''): Promise<{ win: L
 const requested = (win: Window, path: string) =>
   win.performance.getEntriesByType('resource').some((entry) => new URL(entry.name).pathname.includes(path));
 const englishModule = '/src/messages/en.';
-const mySignalsModule = '/src/my-signals.';
+const mySignalsModule = '/src/signaal-my-signals.';
 const deliveryModule = '/src/delivery.';
 const infoModule = '/src/messages/info.';
 const inForm = <T extends Element = HTMLElement>(form: SignaalForm, selector: string) => form.shadowRoot!.querySelector<T>(selector);
