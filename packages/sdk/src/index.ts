@@ -91,4 +91,5 @@ export {
   type Status,
 } from './responses.js';
 export { fieldIssues, parseConfig, parseSignal } from './validate.js';
+export { callbackWays, confidentialities, kinds, locales, settings, states } from './lists.js';
 export { VERSION } from './version.js';

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { InvalidResponseError } from './errors.js';
+import { states } from './lists.js';
 import { filledText, kindSchema, text, widgetConfigShape } from './schemas.js';
 import { fieldIssues } from './validate.js';
 
@@ -22,7 +23,7 @@ export const receiptSchema = z.object({
 export type Receipt = z.output<typeof receiptSchema>;
 
 /** The states a signal moves through at the officer. */
-export const stateSchema = z.enum(['received', 'in-progress', 'forwarded', 'closed']);
+export const stateSchema = z.enum(states);
 export type State = z.output<typeof stateSchema>;
 
 /** The reporter's view of one signal: no more than its state, when it changed, and a message. */

@@ -4,6 +4,7 @@
  * from them. Written with `zod/mini` for the browser bundle (see docs/decisions/).
  */
 import * as z from 'zod/mini';
+import { callbackWays, confidentialities, kinds, locales, settings } from './lists.js';
 import { indicatorIds } from './indicators.js';
 
 // Strict CSP pages report zod's `new Function` probe as a violation even though it is caught;
@@ -18,23 +19,23 @@ export const filledText = (max: number) => z.string().check(z.trim(), z.minLengt
 const webUrl = z.httpUrl();
 
 /** The two kinds of request: a report of a signal, or a request for a sparring conversation. */
-export const kindSchema = z.enum(['signal', 'sparring']);
+export const kindSchema = z.enum(kinds);
 
 /** Where the reporter noticed something. */
-export const settingSchema = z.enum(['counter', 'home-visit', 'inspection', 'phone', 'other']);
+export const settingSchema = z.enum(settings);
 
 /** How confidential the reporter wants to be. */
-export const confidentialitySchema = z.enum(['confidential', 'anonymous']);
+export const confidentialitySchema = z.enum(confidentialities);
 
 /** The languages Signaal ships. */
-export const localeSchema = z.enum(['nl', 'en']);
+export const localeSchema = z.enum(locales);
 
 /** One indicator id from the catalogue. */
 export const indicatorIdSchema = z.enum(indicatorIds);
 
 /** How and when the officer may call the reporter back. */
 export const callbackSchema = z.strictObject({
-  how: z.optional(z.enum(['phone', 'email', 'in-person', 'chat'])),
+  how: z.optional(z.enum(callbackWays)),
   when: z.optional(text(200)),
 });
 

@@ -1,14 +1,13 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { State } from '@signaal/sdk';
+import { states, type State } from '@signaal/sdk';
+import { forwardTargets as targets } from '../forward-targets.js';
 import { InboxApiError, type ForwardTarget, type InboxApi, type SignalDetail } from './inbox-api.js';
 import { format, type InboxMessages } from './inbox-messages.js';
 import { inboxStyles } from './inbox.styles.js';
 import type { SignaalEraseEvent } from './signaal-inbox-erase.js';
 import { date, dateTime, timeSince } from './relative-time.js';
 
-const states: readonly State[] = ['received', 'in-progress', 'forwarded', 'closed'];
-const targets: readonly ForwardTarget[] = ['police', 'arbeidsinspectie', 'riec', 'comensha', 'other'];
 
 /**
  * One signal in full (every field, indicator labels, the reporter's contact and callback wishes)

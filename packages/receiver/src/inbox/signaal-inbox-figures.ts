@@ -1,13 +1,14 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { states } from '@signaal/sdk';
+import { forwardTargets as targets } from '../forward-targets.js';
 import { property, state } from 'lit/decorators.js';
 import { InboxApiError, type FigureUnit, type Figures, type ForwardTarget, type InboxApi, type PeriodFigures } from './inbox-api.js';
 import { format, type InboxMessages } from './inbox-messages.js';
 import { inboxStyles } from './inbox.styles.js';
 import { WideTableController } from './wide-table-controller.js';
 
-const targets: readonly ForwardTarget[] = ['police', 'arbeidsinspectie', 'riec', 'comensha', 'other'];
 const receivedColumns = ['total', 'signal', 'sparring', 'acknowledgedWithin7Days', 'fedBackWithin3Months'] as const;
-const stateColumns = ['received', 'in-progress', 'forwarded', 'closed'] as const;
+const stateColumns = states;
 type CountColumn = (typeof receivedColumns)[number] | (typeof stateColumns)[number];
 
 /** Every period from `from` up to `to` (UTC), so a month without signals shows as 0, not as missing. */

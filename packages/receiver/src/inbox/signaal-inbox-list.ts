@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { Kind, State } from '@signaal/sdk';
+import { kinds, states, type Kind, type State } from '@signaal/sdk';
 import { InboxApiError, listSearch, type InboxApi, type InboxListItem, type ListPage, type ListQuery } from './inbox-api.js';
 import { format, type InboxMessages } from './inbox-messages.js';
 import { inboxStyles } from './inbox.styles.js';
@@ -8,8 +8,6 @@ import { dateTime, timeSince } from './relative-time.js';
 import type { SignaalPageEvent } from './signaal-inbox-pagination.js';
 import { WideTableController } from './wide-table-controller.js';
 
-const states: readonly State[] = ['received', 'in-progress', 'forwarded', 'closed'];
-const kinds: readonly Kind[] = ['signal', 'sparring'];
 /** What the receiver accepts as a reference or its start. */
 const referenceStartPattern = /^[A-Z0-9-]{1,12}$/;
 

@@ -1,5 +1,5 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import { kindSchema, stateSchema } from '@signaal/sdk';
+import { kinds, states } from '@signaal/sdk';
 import { seal, type Keyring } from '../keyring.js';
 import type { Engine, Storage } from './database.js';
 
@@ -36,8 +36,8 @@ function initial(engine: Engine): Migration {
         .ifNotExists()
         .addColumn('reference', 'text', (column) => column.primaryKey())
         .addColumn('id', 'text', (column) => column.notNull().unique())
-        .addColumn('kind', 'text', (column) => column.notNull().check(oneOf('kind', kindSchema.options)))
-        .addColumn('state', 'text', (column) => column.notNull().defaultTo('received').check(oneOf('state', stateSchema.options)))
+        .addColumn('kind', 'text', (column) => column.notNull().check(oneOf('kind', kinds)))
+        .addColumn('state', 'text', (column) => column.notNull().defaultTo('received').check(oneOf('state', states)))
         .addColumn('received_at', 'text', (column) => column.notNull())
         .addColumn('updated_at', 'text', (column) => column.notNull())
         .addColumn('token_hash', type.blob, (column) => column.notNull())

@@ -1,9 +1,8 @@
 import type { Generated } from 'kysely';
 import type { Kind, State } from '@signaal/sdk';
+import type { ForwardTarget } from '../forward-targets.js';
 
-/** Where the officer passed a signal on. */
-export const forwardTargets = ['police', 'arbeidsinspectie', 'riec', 'comensha', 'other'] as const;
-export type ForwardTarget = (typeof forwardTargets)[number];
+export { forwardTargets, type ForwardTarget } from '../forward-targets.js';
 
 /**
  * The receiver's tables as Kysely sees them. Timestamps are ISO 8601 text (UTC, so they sort);
