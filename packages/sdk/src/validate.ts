@@ -4,6 +4,22 @@ import { signalSchema, widgetConfigSchema, type Signal, type WidgetConfig, type 
 
 type Issue = z.core.$ZodIssue;
 
+/**
+ * The codes `fieldIssues` gives for a signal body (`errors[].code` of a `400 invalid-signal`), with
+ * their meaning; the OpenAPI file lists them.
+ */
+export const fieldErrorCodes = {
+  required: 'missing, blank after trimming, or not of the right type (an object, a string)',
+  'too-long': 'text longer than its maximum, or more items than allowed',
+  'invalid-value': 'not one of the allowed values (an enum such as `locale`, an indicator id)',
+  'invalid-union': '`kind` is missing or not `signal` or `sparring`',
+  'invalid-uuid': '`id` is not a UUID',
+  'invalid-email': 'not an e-mail address',
+  'not-allowed': 'a field the contract does not know, or one this kind does not carry (a sparring request with a `place`)',
+  'anonymous-with-reporter': "an anonymous signal with the reporter's name, department, phone or e-mail",
+  'anonymous-sparring': 'a sparring request marked anonymous: the officer has to reach the employee',
+} as const;
+
 /** Turns zod issues into stable field paths and reasons, without zod's text. */
 export function fieldIssues(issues: readonly Issue[]): FieldIssue[] {
   return issues.flatMap((issue) =>
