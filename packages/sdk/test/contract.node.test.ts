@@ -25,6 +25,21 @@ describe('the written contract', () => {
     }
   });
 
+  it('docs/contract.md lists every problem code, field-error code and CORS header of the OpenAPI description', () => {
+    const api = JSON.parse(renderOpenApi()) as {
+      'x-signaal-cors': { allowHeaders: string[]; exposeHeaders: string[]; maxAge: number };
+      components: { schemas: { Problem: { properties: { code: { enum: string[] }; errors: { items: { properties: { code: { enum: string[] } } } } } } } };
+    };
+    const { code, errors } = api.components.schemas.Problem.properties;
+    expect(code.enum).to.include.members(['invalid-signal', 'unauthorized', 'storage-unavailable']);
+    for (const problem of code.enum) expect(contract, problem).to.match(new RegExp(`^\\| \`${problem}\` \\| \\d{3} \\|`, 'm'));
+    for (const field of errors.items.properties.code.enum) expect(contract, field).to.contain(`| \`${field}\` |`);
+    const cors = api['x-signaal-cors'];
+    expect(contract).to.contain(`| \`Access-Control-Allow-Headers\` | \`${cors.allowHeaders.join(', ')}\` |`);
+    expect(contract).to.contain(`\`${cors.exposeHeaders.join(', ')}\``);
+    expect(contract).to.contain(`| \`Access-Control-Max-Age\` | \`${cors.maxAge}\``);
+  });
+
   it('docs/contract.md explains every error code the SDK can throw', () => {
     const union = /export type SignaalErrorCode =([^;]+);/.exec(errorsSource)?.[1] ?? '';
     const codes = [...union.matchAll(/'([a-z-]+)'/g)].map((match) => match[1]);
