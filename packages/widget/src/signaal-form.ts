@@ -1,39 +1,37 @@
-import {
-  composeMail,
-  indicators,
-  isSignaalError,
-  prepareSignal,
-  type ClientOptions,
-  type FieldIssue,
-  type MailMessage,
-  type Receipt,
-  type SignaalClient,
-  type SignaalErrorCode,
-  type Signal,
-  type SignalDraft,
-  type WidgetConfig,
-} from '@signaal/sdk';
+import { composeMail, indicators, isSignaalError, prepareSignal, type ClientOptions, type FieldIssue, type MailMessage, type Receipt, type SignaalErrorCode, type Signal, type WidgetConfig } from '@signaal/sdk';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { ConfigController } from './config-controller.js';
+import { clientName, DeliveryController } from './delivery-controller.js';
 import { SignaalErrorEvent, SignaalSubmitEvent, SignaalSubmittedEvent } from './events.js';
-import type { SignaalAnnounceEvent, SignaalStatusActionEvent } from './part-events.js';
-import { resolveLocale, type WidgetLocale } from './locale.js';
-import { buttonEn, buttonNl } from './messages/button.js';
-import { addTexts, loadedMessages, loadMessages } from './messages/load-messages.js';
-import { delivery } from './network.js';
-import type { MessageKey, Messages } from './messages/nl.js';
-import type { SignaalMySignals } from './signaal-my-signals.js';
-import { define } from './registry.js';
-import { resolveConfig } from './resolve-config.js';
-import { changedJson } from './same-json.js';
+import { errorSummary, textField, type TextFieldOptions } from './form-fields.js';
 import type { FormPart } from './form-part.js';
-import { errorSummary, textField } from './form-fields.js';
+import { buttonEn, buttonNl } from './messages/button.js';
+import { addTexts } from './messages/load-messages.js';
+import type { MessageKey, Messages } from './messages/nl.js';
+import { delivery } from './network.js';
+import type { SignaalAnnounceEvent, SignaalStatusActionEvent } from './part-events.js';
+import { changedJson } from './same-json.js';
+import {
+  callbacks,
+  clearedDraft,
+  emptyDraft,
+  fieldErrors,
+  reporterFields,
+  reporterPrefills,
+  settings,
+  situationFields,
+  toSignalDraft,
+  type Draft,
+  type Field,
+  type FieldError,
+} from './signal-draft.js';
 import { formStyles } from './signaal-form.styles.js';
 import { SignaalInfo } from './signaal-info.js';
+import type { SignaalMySignals } from './signaal-my-signals.js';
 import { SignaalOfficer } from './signaal-officer.js';
 import { SignaalStatus, type StatusState } from './signaal-status.js';
-import { textsFor, type Texts } from './texts.js';
-import { VERSION } from './version.js';
+import { TextsController } from './texts.js';
 
 /** The logged-in employee, as the host application knows them; used to prefill the form. */
 export interface SignaalReporter {
@@ -55,35 +53,12 @@ export interface SignaalContext {
 export type WidgetClientOptions = Omit<ClientOptions, 'endpoint' | 'mailbox' | 'client'>;
 
 type Phase = 'edit' | 'sending' | Exclude<StatusState, 'config-error'>;
-type Field = 'description' | 'place' | 'time' | 'caseReference' | 'name' | 'department' | 'phone' | 'email' | 'callbackWhen';
-interface FieldError {
-  field?: Field;
-  key: MessageKey;
-}
 
-const settings = ['counter', 'home-visit', 'inspection', 'phone', 'other'] as const;
-const callbacks = ['phone', 'email', 'in-person', 'chat'] as const;
-/** How the widget names itself in every signal it sends. */
-const clientName = `@signaal/widget@${VERSION}`;
-const fieldPaths: Record<string, Field> = {
-  description: 'description',
-  place: 'place',
-  time: 'time',
-  caseReference: 'caseReference',
-  'reporter.name': 'name',
-  'reporter.department': 'department',
-  'reporter.phone': 'phone',
-  'reporter.email': 'email',
-  'reporter.callback.when': 'callbackWhen',
-};
-const reporterFields: readonly Field[] = ['name', 'department', 'phone', 'email', 'callbackWhen'];
-const situationFields: readonly Field[] = ['place', 'time', 'caseReference'];
-const reporterPrefills = ['name', 'department', 'phone', 'email'] as const;
-
-const trimmed = (value: string) => value.trim() || undefined;
 /** The parts the form renders (each a file of its own), defined by the first form. */
 const parts = { 'signaal-status': SignaalStatus, 'signaal-officer': SignaalOfficer, 'signaal-info': SignaalInfo };
 const partTags = [...Object.keys(parts), 'signaal-my-signals'].join();
+/** As `define` in registry.ts, which stays in the script-tag entry: importing it from there would cost the entry bytes. */
+const definePart = (tag: string, part: CustomElementConstructor) => customElements.get(tag) || customElements.define(tag, part);
 
 /**
  * The form to pass on a signal of possible human trafficking or labour exploitation to the
@@ -140,73 +115,52 @@ export class SignaalForm extends LitElement {
   /** Hides the form's own heading, when a surrounding dialog shows one. */
   @property({ type: Boolean, attribute: 'hide-title' }) hideTitle = false;
 
-  @state() private configState: 'loading' | 'ready' | 'invalid' = 'loading';
-  /** The language whose texts are shown; undefined until the first language's texts are here. */
-  @state() private textsLocale: WidgetLocale | undefined;
-  /** Neither the asked language's texts nor the Dutch ones could be fetched. */
-  @state() private textsFailed = false;
-  @state() private resolved?: WidgetConfig;
+  @state() private draft: Draft = emptyDraft;
   @state() private phase: Phase = 'edit';
-  @state() private kind: 'signal' | 'sparring' = 'signal';
-  @state() private description = '';
-  @state() private chosen = new Set<string>();
-  @state() private setting = '';
-  @state() private place = '';
-  @state() private time = '';
-  @state() private caseReference = '';
-  @state() private name = '';
-  @state() private department = '';
-  @state() private phone = '';
-  @state() private email = '';
-  @state() private callbackHow = '';
-  @state() private callbackWhen = '';
-  @state() private confidentiality: 'confidential' | 'anonymous' = 'confidential';
   @state() private errors: FieldError[] = [];
   @state() private errorCode: SignaalErrorCode | undefined;
   @state() private receipt: Receipt | undefined;
+  @state() private receiptKept = false;
   @state() private mail: MailMessage | undefined;
   @state() private confirmingDiscard = false;
   @state() private announcement = '';
   @state() private situationOpen = false;
   @state() private youOpen = false;
-  @state() private receiptKept = false;
   @state() private mineOpen = false;
-  /** The "my signals" view's code: not asked for yet, loading, failed to load, or there. */
+  /** The "my signals" part's code: not asked for yet, loading, failed to load, or there. */
   @state() private mineView: 'none' | 'loading' | 'failed' | 'ready' = 'none';
 
   @query('#f-description') private descriptionField?: HTMLTextAreaElement | null;
   /** "My signals", once its chunk is here and its section has been opened. */
   @query('signaal-my-signals') private mine?: SignaalMySignals | null;
-  /** The SDK client for the current configuration, made once its chunk is here. */
-  #made: { from: WidgetConfig; client: SignaalClient } | undefined;
-  #prepared: Signal | undefined;
-  #preparedFrom: string | undefined;
-  #configRun?: AbortController;
-  /** Settles once the current configuration is resolved, valid or not. */
-  #configured: Promise<void> = Promise.resolve();
+  #config = new ConfigController(this, (config) => {
+    const modes = config.modes ?? ['signal', 'sparring'];
+    if (!modes.includes(this.draft.kind)) this.#edit({ kind: modes[0] ?? 'signal' });
+  });
+  #texts = new TextsController(this, () => ({ configured: this.#config.value?.locale, overrides: [this.messages, this.#config.value?.messages] }));
+  #delivery = new DeliveryController(this, () => this.#config.value, {
+    onComplete: (receipt) => this.#delivered(receipt),
+    onError: (error) => this.#failed(error),
+  });
+  /** The signal prepared from the draft, kept while the draft is unchanged so a retry reuses its idempotency key. */
+  #prepared: { signal: Signal; from: string } | undefined;
   #focusAfterRender: string | undefined;
-  /** The texts on screen, made anew when the language or an override changes (the parts re-render then). */
-  #texts!: Texts;
   /** Fields the employee typed in: the host's prefill no longer touches them. */
   #typedIn = new Set<Field>();
-  /** The language whose texts are being fetched, so each switch fetches once. */
-  #textsWanted: WidgetLocale | undefined;
-  /** Settles once the wanted language's texts are shown (or Dutch, if they failed to load). */
-  #textsReady: Promise<void> = Promise.resolve();
 
   /** `lang` is not a reactive property (it stays the native one); its changes re-render. */
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
   }
 
+  constructor() {
+    super();
+    for (const [tag, part] of Object.entries(parts)) definePart(tag, part);
+  }
+
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang' && old !== value) this.requestUpdate();
-  }
-
-  constructor() {
-    super();
-    for (const [tag, part] of Object.entries(parts)) define(tag, part);
   }
 
   override connectedCallback(): void {
@@ -217,20 +171,13 @@ export class SignaalForm extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('beforeunload', this.#onBeforeUnload);
-    this.#configRun?.abort();
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    this.#useTexts(this.#locale);
-    if (!this.#texts || changed.has('textsLocale') || changed.has('messages') || changed.has('resolved')) {
-      this.#texts = textsFor(this.#shown, this.messages, this.resolved?.messages);
-    }
-    // The first update resolves even with no source at all, so an unconfigured form says so.
-    if (!this.hasUpdated || changed.has('endpoint') || changed.has('mailbox') || changed.has('configSrc') || changed.has('config')) void this.#configure();
-    // The configuration does not depend on the client options; only the client, made anew on next use.
-    if (changed.has('clientOptions')) this.#made = undefined;
-    if (changed.has('reporter')) for (const field of reporterPrefills) if (!this.#typedIn.has(field)) this[field] = this.reporter?.[field] ?? '';
-    if (changed.has('context') && !this.#typedIn.has('caseReference')) this.caseReference = this.context?.caseReference ?? '';
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const prefill: Partial<Draft> = {};
+    if (changed.has('reporter')) for (const field of reporterPrefills) if (!this.#typedIn.has(field)) prefill[field] = this.reporter?.[field] ?? '';
+    if (changed.has('context') && !this.#typedIn.has('caseReference')) prefill.caseReference = this.context?.caseReference ?? '';
+    if (Object.keys(prefill).length) this.#edit(prefill);
   }
 
   protected override updated(): void {
@@ -244,219 +191,49 @@ export class SignaalForm extends LitElement {
 
   /** Whether text was typed that has not been delivered (or handed to the mail program) yet. */
   get hasUnsentText(): boolean {
-    return this.description.trim() !== '' && this.phase !== 'receipt' && this.phase !== 'mailed-done';
+    return this.draft.description.trim() !== '' && this.phase !== 'receipt' && this.phase !== 'mailed-done';
   }
 
   /** Moves focus to the first field (the description), once the configuration is known. */
   async focusFirstField(): Promise<void> {
     await this.updateComplete;
-    await this.#configured;
-    await this.#textsReady;
+    await this.#config.taskComplete.catch(() => undefined);
+    await this.#texts.ready;
     await this.updateComplete;
-    const target =
-      this.descriptionField ?? this.renderRoot.querySelector<HTMLElement>('[data-autofocus], h2, h3[tabindex]');
+    const target = this.descriptionField ?? this.renderRoot.querySelector<HTMLElement>('[data-autofocus], h2, h3[tabindex]');
     target?.focus();
-  }
-
-  #configure(): Promise<void> {
-    this.#configured = this.#resolveConfiguration();
-    return this.#configured;
-  }
-
-  async #resolveConfiguration(): Promise<void> {
-    this.#configRun?.abort();
-    const run = (this.#configRun = new AbortController());
-    // A form in use stays on screen, with its draft and focus, while a new configuration resolves.
-    if (this.configState !== 'ready') this.configState = 'loading';
-    try {
-      const config = await resolveConfig(
-        { configSrc: this.configSrc, config: this.config, endpoint: this.endpoint, mailbox: this.mailbox },
-        run.signal,
-      );
-      if (run.signal.aborted) return;
-      this.resolved = config;
-      const modes = config.modes ?? ['signal', 'sparring'];
-      if (!modes.includes(this.kind)) this.kind = modes[0] ?? 'signal';
-      this.configState = 'ready';
-    } catch (error) {
-      if (run.signal.aborted) return;
-      this.configState = 'invalid';
-      const issues = isSignaalError(error) && 'issues' in error ? (error.issues as FieldIssue[]) : [];
-      const unset = !this.endpoint && !this.mailbox && !this.configSrc && this.config == null;
-      // One message for the integrator: the fields, never values.
-      console.error(
-        '[signaal] The widget configuration is invalid or could not be loaded:',
-        unset
-          ? 'none was given (set endpoint, mailbox, config or config-src)'
-          : issues.length
-            ? issues.map((issue) => `${issue.path || '(root)'}: ${issue.code}`).join(', ')
-            : isSignaalError(error)
-              ? error.code
-              : 'unknown',
-      );
-      this.dispatchEvent(new SignaalErrorEvent('invalid-config'));
-    }
   }
 
   /** Whether signals go to a backend (else to the mailbox). */
   get #canSubmit(): boolean {
-    return Boolean(this.resolved?.endpoint || this.clientOptions?.transport);
-  }
-
-  /** The SDK client, once its chunk has been fetched (see `#connect`). */
-  get #client(): SignaalClient | undefined {
-    const create = delivery.current?.createClient;
-    const config = this.resolved;
-    if (!create || !config) return undefined;
-    if (this.#made?.from !== config) {
-      const client = create({
-        ...this.clientOptions,
-        ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-        ...(config.mailbox ? { mailbox: config.mailbox } : {}),
-        client: clientName,
-      });
-      this.#made = { from: config, client };
-    }
-    return this.#made.client;
-  }
-
-  /** Fetches the SDK's HTTP client on first need; rejects if its chunk cannot be loaded. */
-  async #connect(): Promise<SignaalClient> {
-    await delivery();
-    return this.#client!;
-  }
-
-  /** The signal as an e-mail: to copy, and to open when a mailbox is configured. */
-  #mailFor(signal: Signal): MailMessage {
-    return composeMail(signal, { to: this.resolved?.mailbox ?? '' });
-  }
-
-  /** The language the page asks for (see `resolveLocale`). */
-  get #locale(): WidgetLocale {
-    return resolveLocale(this, this.resolved?.locale);
-  }
-
-  /** The language on screen: the asked one once its texts are here; Dutch until then or if they fail. */
-  get #shown(): WidgetLocale {
-    return this.textsLocale ?? 'nl';
-  }
-
-  /**
-   * Shows a language's texts, fetching them first if needed. Until they are here the previous
-   * language stays on screen (or, on the first render, a loading line in the asked language),
-   * so the form is never half translated. If they cannot be fetched, Dutch is shown; if those
-   * cannot be fetched either, the loading line says the form could not be loaded.
-   */
-  #useTexts(locale: WidgetLocale): void {
-    if (loadedMessages(locale)) {
-      this.textsLocale = locale;
-      this.#textsWanted = undefined;
-      return;
-    }
-    if (this.#textsWanted === locale) return;
-    this.#textsWanted = locale;
-    this.#textsReady = loadMessages(locale).then(
-      () => {
-        if (this.#textsWanted === locale) this.requestUpdate();
-      },
-      () => {
-        if (this.#textsWanted !== locale) return;
-        if (locale === 'nl') return this.#textsLost();
-        console.error(`[signaal] The ${locale} texts could not be loaded; the form is shown in Dutch.`);
-        return loadMessages('nl').then(
-          () => {
-            if (this.#textsWanted === locale) this.textsLocale = 'nl';
-          },
-          () => this.#textsLost(),
-        );
-      },
-    );
-  }
-
-  #textsLost(): void {
-    console.error('[signaal] The texts of the form could not be loaded.');
-    this.textsFailed = true;
+    return Boolean(this.#config.value?.endpoint || this.clientOptions?.transport);
   }
 
   #t(key: MessageKey, values?: Record<string, string>): string {
-    return this.#texts.t(key, values);
+    return this.#texts.texts.t(key, values);
   }
 
   get #officerName(): string {
-    return this.resolved?.officer?.name ?? this.#t('officerFallback');
+    return this.#config.value?.officer?.name ?? this.#t('officerFallback');
   }
 
-  #reporter(): SignalDraft['reporter'] {
-    if (this.confidentiality === 'anonymous') return undefined;
-    const callback = {
-      ...(this.callbackHow ? { how: this.callbackHow as (typeof callbacks)[number] } : {}),
-      ...(trimmed(this.callbackWhen) ? { when: this.callbackWhen.trim() } : {}),
-    };
-    const reporter = {
-      ...(trimmed(this.name) ? { name: this.name.trim() } : {}),
-      ...(trimmed(this.department) ? { department: this.department.trim() } : {}),
-      ...(trimmed(this.phone) ? { phone: this.phone.trim() } : {}),
-      ...(trimmed(this.email) ? { email: this.email.trim() } : {}),
-      ...(Object.keys(callback).length ? { callback } : {}),
-    };
-    return Object.keys(reporter).length ? reporter : undefined;
+  #edit(change: Partial<Draft>): void {
+    this.draft = { ...this.draft, ...change };
   }
 
-  #draft(): SignalDraft {
-    const reporter = this.#reporter();
-    const common = {
-      description: this.description,
-      locale: this.#locale,
-      confidentiality: this.kind === 'sparring' ? 'confidential' : this.confidentiality,
-      ...(trimmed(this.time) ? { time: this.time.trim() } : {}),
-      ...(this.context?.sourceSystem ? { sourceSystem: this.context.sourceSystem } : {}),
-      ...(reporter ? { reporter } : {}),
-    } as const;
-    if (this.kind === 'sparring') return { kind: 'sparring', ...common };
-    return {
-      kind: 'signal',
-      ...common,
-      ...(this.chosen.size ? { indicators: indicators.filter((item) => this.chosen.has(item.id)).map((item) => item.id) } : {}),
-      ...(this.setting ? { setting: this.setting as (typeof settings)[number] } : {}),
-      ...(trimmed(this.place) ? { place: this.place.trim() } : {}),
-      ...(trimmed(this.caseReference) ? { caseReference: this.caseReference.trim() } : {}),
-    };
-  }
-
-  #fieldErrors(issues: readonly FieldIssue[]): FieldError[] {
-    return issues.map((issue) => {
-      const field = fieldPaths[issue.path];
-      const key: MessageKey =
-        field === 'description' && (issue.code === 'required' || issue.code === 'too-short')
-          ? 'invalid.description'
-          : issue.code === 'invalid-email'
-            ? 'invalid.email'
-            : issue.code === 'too-long'
-              ? 'invalid.too-long'
-              : field
-                ? 'invalid.other'
-                : 'error.invalid-input';
-      return field ? { field, key } : { key };
-    });
-  }
-
-  #onSubmit = async (event: SubmitEvent) => {
+  #onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    if (this.phase === 'sending' || !this.resolved) return;
-    const submit = new SignaalSubmitEvent(this.#draft());
+    if (this.phase === 'sending' || !this.#config.value) return;
+    const submit = new SignaalSubmitEvent(toSignalDraft(this.draft, this.#texts.asked, this.context?.sourceSystem));
     this.dispatchEvent(submit);
-    if (submit.defaultPrevented) {
-      this.#announce(this.#t('blocked'));
-      return;
-    }
+    if (submit.defaultPrevented) return this.#announce(this.#t('blocked'));
     const from = JSON.stringify(submit.draft);
-    let prepared: Signal;
     try {
       // The same draft keeps its prepared signal, so a retry reuses the idempotency key.
-      prepared = this.#prepared && this.#preparedFrom === from ? this.#prepared : prepareSignal(submit.draft, clientName);
+      if (this.#prepared?.from !== from) this.#prepared = { signal: prepareSignal(submit.draft, clientName), from };
     } catch (error) {
       const issues = isSignaalError(error) && 'issues' in error ? (error.issues as FieldIssue[]) : [{ path: '', code: 'invalid' }];
-      this.errors = this.#fieldErrors(issues);
+      this.errors = fieldErrors(issues);
       if (this.errors.some((item) => item.field && situationFields.includes(item.field))) this.situationOpen = true;
       if (this.errors.some((item) => item.field && reporterFields.includes(item.field))) this.youOpen = true;
       this.#focusAfterRender = '#f-summary';
@@ -464,40 +241,42 @@ export class SignaalForm extends LitElement {
       return;
     }
     this.errors = [];
-    this.#prepared = prepared;
-    this.#preparedFrom = from;
-    if (!this.#canSubmit) {
-      this.mail = this.#mailFor(prepared);
-      this.#show('mailed', this.#t('mailedTitle'));
-      return;
-    }
-    await this.#deliver();
+    if (this.#canSubmit) return this.#deliver();
+    this.mail = this.#mailFor(this.#prepared.signal);
+    this.#show('mailed', this.#t('mailedTitle'));
   };
 
-  async #deliver(): Promise<void> {
+  #deliver(): void {
     const prepared = this.#prepared;
     if (!prepared || this.phase === 'sending') return;
     this.phase = 'sending';
     this.#announce(this.#t('sending'));
-    try {
-      // The HTTP client's chunk comes on the first delivery; failing to fetch it is a network failure.
-      const client = await this.#connect();
-      const receipt = await client.submit(prepared);
-      this.receipt = receipt;
-      // Only the reference, token, time and kind; with keepReceipts off nothing is written.
-      this.receiptKept = Boolean(this.resolved?.keepReceipts) && delivery.current!.keepReceipt(receipt, prepared.kind);
-      if (this.mineOpen) void this.mine?.refresh();
-      this.#clear();
-      this.#show('receipt', this.#t(receipt.kind === 'sparring' || prepared.kind === 'sparring' ? 'receiptTitleSparring' : 'receiptTitle'));
-      this.dispatchEvent(new SignaalSubmittedEvent(receipt));
-    } catch (error) {
-      const code: SignaalErrorCode = isSignaalError(error) ? error.code : 'network';
-      this.errorCode = code;
-      this.mail = this.#mailFor(prepared);
-      this.#show('failed', `${this.#t('failedTitle')}. ${this.#t(`error.${code}`)}`);
-      // Anything but the SDK's own errors is the delivery chunk failing to load: worth another try.
-      this.dispatchEvent(new SignaalErrorEvent(code, isSignaalError(error) ? error.retryable : true));
-    }
+    void this.#delivery.run([prepared.signal]);
+  }
+
+  #delivered(receipt: Receipt): void {
+    const kind = this.#prepared?.signal.kind ?? 'signal';
+    this.receipt = receipt;
+    // Only the reference, token, time and kind; with keepReceipts off nothing is written.
+    this.receiptKept = Boolean(this.#config.value?.keepReceipts) && delivery.current!.keepReceipt(receipt, kind);
+    if (this.mineOpen) void this.mine?.refresh();
+    this.#clear();
+    this.#show('receipt', this.#t(receipt.kind === 'sparring' || kind === 'sparring' ? 'receiptTitleSparring' : 'receiptTitle'));
+    this.dispatchEvent(new SignaalSubmittedEvent(receipt));
+  }
+
+  #failed(error: unknown): void {
+    const code: SignaalErrorCode = isSignaalError(error) ? error.code : 'network';
+    this.errorCode = code;
+    if (this.#prepared) this.mail = this.#mailFor(this.#prepared.signal);
+    this.#show('failed', `${this.#t('failedTitle')}. ${this.#t(`error.${code}`)}`);
+    // Anything but the SDK's own errors is the delivery chunk failing to load: worth another try.
+    this.dispatchEvent(new SignaalErrorEvent(code, isSignaalError(error) ? error.retryable : true));
+  }
+
+  /** The signal as an e-mail: to copy, and to open when a mailbox is configured. */
+  #mailFor(signal: Signal): MailMessage {
+    return composeMail(signal, { to: this.#config.value?.mailbox ?? '' });
   }
 
   #show(phase: Phase, announcement: string): void {
@@ -512,40 +291,16 @@ export class SignaalForm extends LitElement {
   }
 
   #clear(): void {
-    this.description = '';
-    this.chosen = new Set();
-    this.setting = '';
-    this.place = '';
-    this.time = '';
-    this.caseReference = this.context?.caseReference ?? '';
+    this.draft = clearedDraft(this.draft, this.context?.caseReference);
     this.#typedIn.delete('caseReference');
-    this.callbackWhen = '';
     this.errors = [];
     this.#prepared = undefined;
-    this.#preparedFrom = undefined;
   }
 
-  #backToForm = () => {
+  #toForm(): void {
     this.phase = 'edit';
     this.#focusAfterRender = '#f-description';
-  };
-
-  #newReport = () => {
-    this.receipt = undefined;
-    this.mail = undefined;
-    this.phase = 'edit';
-    this.#focusAfterRender = '#f-description';
-  };
-
-  #mailedDone = () => {
-    this.#clear();
-    this.#show('mailed-done', this.#t('mailedThanks', { officer: this.#officerName }));
-  };
-
-  #discard = () => {
-    this.confirmingDiscard = true;
-    this.#focusAfterRender = '#f-discard-no';
-  };
+  }
 
   #confirmDiscard = (discard: boolean) => {
     this.confirmingDiscard = false;
@@ -556,11 +311,17 @@ export class SignaalForm extends LitElement {
     this.#focusAfterRender = discard ? '#f-description' : '#f-discard';
   };
 
-  #onStatusAction = (event: SignaalStatusActionEvent) => {
-    if (event.action === 'retry') void this.#deliver();
-    else if (event.action === 'edit') this.#backToForm();
-    else if (event.action === 'new-report') this.#newReport();
-    else this.#mailedDone();
+  #onStatusAction = ({ action }: SignaalStatusActionEvent) => {
+    if (action === 'retry') this.#deliver();
+    else if (action === 'edit') this.#toForm();
+    else if (action === 'new-report') {
+      this.receipt = undefined;
+      this.mail = undefined;
+      this.#toForm();
+    } else {
+      this.#clear();
+      this.#show('mailed-done', this.#t('mailedThanks', { officer: this.#officerName }));
+    }
   };
 
   #onAnnounce = (event: SignaalAnnounceEvent) => {
@@ -576,10 +337,6 @@ export class SignaalForm extends LitElement {
     event.returnValue = '';
   };
 
-  #errorFor(field: Field): FieldError | undefined {
-    return this.errors.find((item) => item.field === field);
-  }
-
   #onMineToggle = (event: Event) => {
     const open = (event.target as HTMLDetailsElement).open;
     if (open === this.mineOpen) return;
@@ -589,16 +346,16 @@ export class SignaalForm extends LitElement {
     else void this.#loadMine();
   };
 
-  /** Loads the "my signals" view's chunk on first open; a failure says so inside the section. */
+  /** Loads the "my signals" part's chunk on first open; a failure says so inside the section. */
   async #loadMine(): Promise<void> {
     if (this.mineView === 'loading') return;
     this.mineView = 'loading';
     this.#announce(this.#t('mineOpening'));
     try {
-      // The view and, for status lookups, the HTTP client: both on demand.
+      // The part and, for status lookups, the HTTP client: both on demand.
       const [{ SignaalMySignals, mineTexts }] = await Promise.all([import('./signaal-my-signals.js'), this.#canSubmit ? delivery() : undefined]);
       addTexts(mineTexts);
-      define('signaal-my-signals', SignaalMySignals);
+      definePart('signaal-my-signals', SignaalMySignals);
       this.mineView = 'ready';
       this.announcement = '';
       await this.updateComplete;
@@ -609,14 +366,9 @@ export class SignaalForm extends LitElement {
     }
   }
 
-  #input(
-    field: Field,
-    label: MessageKey,
-    value: string,
-    set: (value: string) => void,
-    options: { type?: string; autocomplete?: string; hint?: MessageKey; required?: boolean; rows?: number } = {},
-  ) {
-    const error = this.#errorFor(field);
+  /** One of the draft's text fields, `#f-<field>`, labelled by the text of the same name unless told otherwise. */
+  #input(field: Field, options: Pick<TextFieldOptions, 'type' | 'autocomplete' | 'required' | 'rows'> & { hint?: MessageKey } = {}, label = field as MessageKey) {
+    const error = this.errors.find((item) => item.field === field);
     return textField({
       ...options,
       id: `f-${field}`,
@@ -624,26 +376,22 @@ export class SignaalForm extends LitElement {
       necessity: this.#t(options.required ? 'required' : 'optional'),
       hint: options.hint && this.#t(options.hint),
       error: error && this.#t(error.key),
-      value,
+      value: this.draft[field],
       input: (value) => {
         this.#typedIn.add(field);
-        set(value);
+        this.#edit({ [field]: value });
       },
     });
-  }
-
-  #renderSummary(errors: readonly FieldError[], id: string) {
-    const items = errors.map((item) => ({ text: this.#t(item.key), field: item.field && `f-${item.field}` }));
-    return errorSummary({ id, title: this.#t('errorSummary'), items });
   }
 
   #renderForm(config: WidgetConfig) {
     const modes = config.modes ?? ['signal', 'sparring'];
     const sending = this.phase === 'sending';
-    const sparring = this.kind === 'sparring';
-    const anonymous = config.allowAnonymous && !sparring && this.confidentiality === 'anonymous';
+    const draft = this.draft;
+    const sparring = draft.kind === 'sparring';
+    const anonymous = config.allowAnonymous && !sparring && draft.confidentiality === 'anonymous';
     return html`<form part="form" novalidate @submit=${this.#onSubmit}>
-      ${this.#renderSummary(this.errors, 'f-summary')}
+      ${errorSummary({ id: 'f-summary', title: this.#t('errorSummary'), items: this.errors.map((item) => ({ text: this.#t(item.key), field: item.field && `f-${item.field}` })) })}
       <fieldset class="plain" ?disabled=${sending}>
         ${modes.length > 1
           ? html`<fieldset class="modes">
@@ -654,19 +402,15 @@ export class SignaalForm extends LitElement {
                     type="radio"
                     name="kind"
                     value=${mode}
-                    .checked=${this.kind === mode}
-                    @change=${() => (this.kind = mode)}
+                    .checked=${draft.kind === mode}
+                    @change=${() => this.#edit({ kind: mode })}
                   />
                   <span>${this.#t(mode === 'signal' ? 'modeSignal' : 'modeSparring')}</span>
                 </label>`,
               )}
             </fieldset>`
           : nothing}
-        ${this.#input('description', sparring ? 'descriptionSparring' : 'descriptionSignal', this.description, (value) => (this.description = value), {
-          hint: sparring ? 'sparringHint' : 'descriptionHint',
-          required: true,
-          rows: 5,
-        })}
+        ${this.#input('description', { hint: sparring ? 'sparringHint' : 'descriptionHint', required: true, rows: 5 }, sparring ? 'descriptionSparring' : 'descriptionSignal')}
         ${sparring
           ? nothing
           : html`<details class="section" .open=${this.situationOpen} @toggle=${(event: Event) => (this.situationOpen = (event.target as HTMLDetailsElement).open)}>
@@ -677,28 +421,26 @@ export class SignaalForm extends LitElement {
                   (item) => html`<label class="chip">
                     <input
                       type="checkbox"
-                      .checked=${this.chosen.has(item.id)}
+                      .checked=${draft.chosen.has(item.id)}
                       @change=${(event: Event) => {
-                        const next = new Set(this.chosen);
-                        if ((event.target as HTMLInputElement).checked) next.add(item.id);
-                        else next.delete(item.id);
-                        this.chosen = next;
+                        const chosen = new Set(this.draft.chosen);
+                        if ((event.target as HTMLInputElement).checked) chosen.add(item.id);
+                        else chosen.delete(item.id);
+                        this.#edit({ chosen });
                       }}
                     />
-                    <span>${item.label[this.#shown]}</span>
+                    <span>${item.label[this.#texts.texts.locale]}</span>
                   </label>`,
                 )}
               </fieldset>
               <div class="field">
                 <label for="f-setting">${this.#t('setting')} <span class="optional">${this.#t('optional')}</span></label>
-                <select id="f-setting" .value=${this.setting} @change=${(event: Event) => (this.setting = (event.target as HTMLSelectElement).value)}>
-                  <option value="" ?selected=${!this.setting}>${this.#t('settingNone')}</option>
-                  ${settings.map((value) => html`<option value=${value} ?selected=${this.setting === value}>${this.#t(`setting.${value}`)}</option>`)}
+                <select id="f-setting" .value=${draft.setting} @change=${(event: Event) => this.#edit({ setting: (event.target as HTMLSelectElement).value })}>
+                  <option value="" ?selected=${!draft.setting}>${this.#t('settingNone')}</option>
+                  ${settings.map((value) => html`<option value=${value} ?selected=${draft.setting === value}>${this.#t(`setting.${value}`)}</option>`)}
                 </select>
               </div>
-              ${this.#input('place', 'place', this.place, (value) => (this.place = value))}
-              ${this.#input('time', 'time', this.time, (value) => (this.time = value), { hint: 'timeHint' })}
-              ${this.#input('caseReference', 'caseReference', this.caseReference, (value) => (this.caseReference = value))}
+              ${this.#input('place')} ${this.#input('time', { hint: 'timeHint' })} ${this.#input('caseReference')}
             </details>`}
         <details class="section" .open=${this.youOpen} @toggle=${(event: Event) => (this.youOpen = (event.target as HTMLDetailsElement).open)}>
           <summary>${this.#t('you')} <span class="optional">${this.#t('optional')}</span></summary>
@@ -711,9 +453,9 @@ export class SignaalForm extends LitElement {
                       type="radio"
                       name="confidentiality"
                       value=${value}
-                      .checked=${this.confidentiality === value}
+                      .checked=${draft.confidentiality === value}
                       aria-describedby=${value === 'anonymous' ? 'f-anonymous-caveat' : nothing}
-                      @change=${() => (this.confidentiality = value)}
+                      @change=${() => this.#edit({ confidentiality: value })}
                     />
                     <span>${this.#t(value)}</span>
                   </label>`,
@@ -723,26 +465,27 @@ export class SignaalForm extends LitElement {
             : html`<p class="hint">${this.#t('confidential')}.</p>`}
           ${anonymous
             ? html`<p class="hint">${this.#t('anonymousHidden')}</p>`
-            : html`${this.#input('name', 'name', this.name, (value) => (this.name = value), { autocomplete: 'name' })}
-              ${this.#input('department', 'department', this.department, (value) => (this.department = value), { autocomplete: 'organization-title' })}
-              ${this.#input('phone', 'phone', this.phone, (value) => (this.phone = value), { type: 'tel', autocomplete: 'tel' })}
-              ${this.#input('email', 'email', this.email, (value) => (this.email = value), { type: 'email', autocomplete: 'email' })}
+            : html`${this.#input('name', { autocomplete: 'name' })} ${this.#input('department', { autocomplete: 'organization-title' })}
+              ${this.#input('phone', { type: 'tel', autocomplete: 'tel' })} ${this.#input('email', { type: 'email', autocomplete: 'email' })}
               <div class="field">
                 <label for="f-callbackHow">${this.#t('callbackHow')} <span class="optional">${this.#t('optional')}</span></label>
-                <select id="f-callbackHow" @change=${(event: Event) => (this.callbackHow = (event.target as HTMLSelectElement).value)}>
-                  <option value="" ?selected=${!this.callbackHow}>${this.#t('callbackNone')}</option>
-                  ${callbacks.map((value) => html`<option value=${value} ?selected=${this.callbackHow === value}>${this.#t(`callback.${value}`)}</option>`)}
+                <select id="f-callbackHow" @change=${(event: Event) => this.#edit({ callbackHow: (event.target as HTMLSelectElement).value })}>
+                  <option value="" ?selected=${!draft.callbackHow}>${this.#t('callbackNone')}</option>
+                  ${callbacks.map((value) => html`<option value=${value} ?selected=${draft.callbackHow === value}>${this.#t(`callback.${value}`)}</option>`)}
                 </select>
               </div>
-              ${this.#input('callbackWhen', 'callbackWhen', this.callbackWhen, (value) => (this.callbackWhen = value))}`}
+              ${this.#input('callbackWhen')}`}
         </details>
       </fieldset>
       <div class="actions">
         <button part="submit" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
-          ${sending ? this.#t('sending') : this.#t(this.#canSubmit ? 'submit' : 'submitMail')}
+          ${this.#t(sending ? 'sending' : this.#canSubmit ? 'submit' : 'submitMail')}
         </button>
-        ${this.description && !sending && !this.confirmingDiscard
-          ? html`<button id="f-discard" class="secondary" type="button" @click=${this.#discard}>${this.#t('discard')}</button>`
+        ${draft.description && !sending && !this.confirmingDiscard
+          ? html`<button id="f-discard" class="secondary" type="button" @click=${() => {
+                this.confirmingDiscard = true;
+                this.#focusAfterRender = '#f-discard-no';
+              }}>${this.#t('discard')}</button>`
           : nothing}
       </div>
       ${this.confirmingDiscard
@@ -757,13 +500,13 @@ export class SignaalForm extends LitElement {
 
   #renderStatus(state: StatusState) {
     return html`<signaal-status
-      .texts=${this.#texts}
+      .texts=${this.#texts.texts}
       .state=${state}
       .receipt=${this.receipt}
       .kept=${this.receiptKept}
       .code=${this.errorCode}
       .mail=${this.mail}
-      .mailbox=${this.resolved?.mailbox}
+      .mailbox=${this.#config.value?.mailbox}
       .officer=${this.#officerName}
       @signaal-status-action=${this.#onStatusAction}
     ></signaal-status>`;
@@ -772,15 +515,16 @@ export class SignaalForm extends LitElement {
   #renderMine() {
     if (!this.#canSubmit) return nothing;
     const view = this.mineView;
+    const config = this.#config.value;
     return html`<details class="mine" part="mine" id="f-mine" .open=${this.mineOpen} @toggle=${this.#onMineToggle}>
       <summary>${this.#t('mineTitle')}</summary>
       <p>${this.#t('mineIntro', { officer: this.#officerName })}</p>
       ${view === 'ready'
         ? html`<signaal-my-signals
-            .texts=${this.#texts}
-            .client=${this.#client}
-            .keepReceipts=${Boolean(this.resolved?.keepReceipts)}
-            .showStats=${Boolean(this.resolved?.showStats)}
+            .texts=${this.#texts.texts}
+            .client=${this.#delivery.client}
+            .keepReceipts=${Boolean(config?.keepReceipts)}
+            .showStats=${Boolean(config?.showStats)}
           ></signaal-my-signals>`
         : view === 'failed'
           ? html`<p class="error">${this.#t('mineLoadFailed')}</p>
@@ -792,31 +536,30 @@ export class SignaalForm extends LitElement {
   }
 
   override render() {
-    if (!this.textsLocale) {
+    const { shown } = this.#texts;
+    if (!shown) {
       // The first render waits for the asked language's texts; the button's texts are always here.
-      const locale = this.#locale;
-      const line = this.textsFailed ? 'loadFailed' : 'loading';
+      const locale = this.#texts.asked;
+      const line = this.#texts.failed ? 'loadFailed' : 'loading';
       return html`<div class="stack" lang=${locale}>
         <p role="status">${this.messages?.[locale]?.[line] ?? (locale === 'en' ? buttonEn : buttonNl)[line]}</p>
       </div>`;
     }
-    const config = this.configState === 'ready' ? this.resolved : undefined;
+    const texts = this.#texts.texts;
+    const state = this.#config.state;
+    const config = state === 'ready' ? this.#config.value : undefined;
     const phase = this.phase;
-    const editing = phase === 'edit' || phase === 'sending';
-    return html`<div class="stack" lang=${this.#shown} @signaal-announce=${this.#onAnnounce}>
+    return html`<div class="stack" lang=${shown} @signaal-announce=${this.#onAnnounce}>
       ${this.hideTitle ? nothing : html`<h2>${this.#t('title')}</h2>`}
       <p class="emergency" part="emergency"><strong>${this.#t('emergency')}</strong></p>
       <div class="visually-hidden" role="status">${this.announcement}</div>
-      ${this.configState === 'invalid'
-        ? this.#renderStatus('config-error')
-        : this.configState === 'loading'
-          ? html`<p>${this.#t('configLoading')}</p>`
-          : nothing}
+      ${state === 'invalid' ? this.#renderStatus('config-error') : state === 'loading' ? html`<p>${this.#t('configLoading')}</p>` : nothing}
       ${config
         ? html`<p class="intro">${this.#t('intro', { officer: this.#officerName })}</p>
-            ${config.officer ? html`<signaal-officer .texts=${this.#texts} .officer=${config.officer}></signaal-officer>` : nothing} ${editing ? this.#renderForm(config) : this.#renderStatus(phase)} ${this.#renderMine()}`
+            ${config.officer ? html`<signaal-officer .texts=${texts} .officer=${config.officer}></signaal-officer>` : nothing}
+            ${phase === 'edit' || phase === 'sending' ? this.#renderForm(config) : this.#renderStatus(phase)} ${this.#renderMine()}`
         : nothing}
-      <signaal-info .texts=${this.#texts} .config=${config} .openRoutes=${this.configState === 'invalid'}></signaal-info>
+      <signaal-info .texts=${texts} .config=${config} .openRoutes=${state === 'invalid'}></signaal-info>
     </div>`;
   }
 }

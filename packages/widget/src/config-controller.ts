@@ -1,0 +1,47 @@
+import { isSignaalError, type FieldIssue, type WidgetConfig } from '@signaal/sdk';
+import type { ReactiveControllerHost } from 'lit';
+import { SignaalErrorEvent } from './events.js';
+import { resolveConfig, type ConfigSources } from './resolve-config.js';
+import { changedJson } from './same-json.js';
+import { Task } from './task.js';
+
+type Sources = readonly [configSrc: unknown, config: unknown, endpoint: unknown, mailbox: unknown];
+
+/**
+ * An element's configuration, resolved from its `config-src`, `config`, `endpoint` and `mailbox`
+ * (see `resolveConfig`) whenever one of them changes, also on the first update with none at all,
+ * so an unconfigured form says so. A change aborts the resolve under way (the `config-src`
+ * request with it). A configuration that is invalid or cannot be loaded is logged once, naming
+ * the fields and never their values, and fires `signaal-error` (`invalid-config`) on the element.
+ */
+export class ConfigController extends Task<Sources, WidgetConfig> {
+  constructor(host: ReactiveControllerHost & HTMLElement & ConfigSources, onComplete: (config: WidgetConfig) => void) {
+    super(host, {
+      args: () => [host.configSrc, host.config, host.endpoint, host.mailbox],
+      // A host framework hands an equal but new `config` object on every render: that is no change.
+      argsEqual: (a, b) => !changedJson(a, b),
+      task: (_, { signal }) => resolveConfig({ configSrc: host.configSrc, config: host.config, endpoint: host.endpoint, mailbox: host.mailbox }, signal),
+      onComplete,
+      onError: (error) => {
+        const issues = isSignaalError(error) && 'issues' in error ? (error.issues as FieldIssue[]) : [];
+        const unset = !host.endpoint && !host.mailbox && !host.configSrc && host.config == null;
+        console.error(
+          '[signaal] The widget configuration is invalid or could not be loaded:',
+          unset
+            ? 'none was given (set endpoint, mailbox, config or config-src)'
+            : issues.length
+              ? issues.map((issue) => `${issue.path || '(root)'}: ${issue.code}`).join(', ')
+              : isSignaalError(error)
+                ? error.code
+                : 'unknown',
+        );
+        host.dispatchEvent(new SignaalErrorEvent('invalid-config'));
+      },
+    });
+  }
+
+  /** Loading (at first, or after an error), ready (a configuration in use stays while a new one resolves), or invalid. */
+  get state(): 'loading' | 'ready' | 'invalid' {
+    return this.status === 'error' ? 'invalid' : this.value ? 'ready' : 'loading';
+  }
+}

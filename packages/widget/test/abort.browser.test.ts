@@ -1,0 +1,93 @@
+// Configuration and delivery run as tasks with an AbortSignal passed to the SDK: a form taken
+// out of the page cancels its requests, a new configuration cancels the one being loaded, and
+// a form put back finishes what it was doing (a delivery with the same idempotency key).
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { SignaalErrorEvent, SignaalSubmittedEvent } from '../src/events.js';
+import type { SignaalForm } from '../src/signaal-form.js';
+import { fill, flaky, panel, part, ready, submit, text } from './helpers.js';
+
+/** Wraps `fetch`, recording each request to the backend's API (not the tests' own state reads) and how it ended ('ok', or the error's name). */
+function watchFetch() {
+  const seen: { path: string; outcome?: string }[] = [];
+  const original = globalThis.fetch;
+  const watched: typeof fetch = async (input, init) => {
+    const entry: { path: string; outcome?: string } = { path: new URL(input instanceof Request ? input.url : String(input), location.href).pathname };
+    if (!entry.path.endsWith('/__state')) seen.push(entry);
+    try {
+      const response = await original(input, init);
+      entry.outcome = 'ok';
+      return response;
+    } catch (error) {
+      entry.outcome = (error as Error).name;
+      throw error;
+    }
+  };
+  return { seen, watched, original };
+}
+
+describe('configuration and delivery as tasks with an AbortSignal', () => {
+  it('cancels the delivery when the form leaves the page, and sends it once it is back, stored once', async () => {
+    const backend = flaky('slow', 1);
+    const { seen, watched } = watchFetch();
+    const column = await fixture<HTMLDivElement>(html`<div><signaal-form endpoint=${backend.endpoint} .clientOptions=${{ retry: false, fetch: watched }}></signaal-form></div>`);
+    const form = column.querySelector('signaal-form') as SignaalForm;
+    await ready(form);
+    fill(form, '#f-description', 'De uitzendkracht slaapt in de loods.');
+    await submit(form);
+    await waitUntil(async () => (await backend.state()).requests === 1, 'the delivery did not reach the backend');
+
+    form.remove();
+    await waitUntil(() => seen[0]?.outcome === 'AbortError', 'the request was not aborted');
+    const submitted = oneEvent(form, 'signaal-submitted') as Promise<SignaalSubmittedEvent>;
+    column.append(form);
+    const { receipt } = await submitted;
+    expect(text((await panel(form, '.success')).querySelector('.reference'))).to.equal(receipt.reference);
+    const { requests, stored } = await backend.state();
+    expect(requests).to.equal(2);
+    expect(Object.values(stored), 'one signal, stored once').to.deep.equal([1]);
+  });
+
+  it('cancels the configuration being loaded when the form leaves the page, without an error, and loads it once back', async () => {
+    const backend = flaky('slow', 1);
+    const { seen, watched, original } = watchFetch();
+    const errors: string[] = [];
+    globalThis.fetch = watched;
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    try {
+      const column = await fixture<HTMLDivElement>(html`<div><signaal-form config-src="${backend.endpoint}/config"></signaal-form></div>`);
+      const form = column.querySelector('signaal-form') as SignaalForm;
+      form.addEventListener('signaal-error', (event: SignaalErrorEvent) => errors.push(event.code));
+      await waitUntil(async () => (await backend.state()).requests === 1, 'the configuration was not asked for');
+      form.remove();
+      await waitUntil(() => seen[0]?.outcome === 'AbortError', 'the configuration request was not aborted');
+      column.append(form);
+      await waitUntil(() => text(part(form, '.officer-name')) === 'Sanne de Vries', 'the configuration did not load after reconnecting', { timeout: 10_000 });
+      expect(seen.map((entry) => entry.outcome)).to.deep.equal(['AbortError', 'ok']);
+      expect(errors, 'an aborted load is no configuration error').to.deep.equal([]);
+    } finally {
+      globalThis.fetch = original;
+      console.error = consoleError;
+    }
+  });
+
+  it('cancels the configuration being loaded when a new source is set, and shows the new one', async () => {
+    const slow = flaky('slow', 1);
+    const fast = flaky();
+    const { seen, watched, original } = watchFetch();
+    globalThis.fetch = watched;
+    try {
+      const form = await fixture<SignaalForm>(html`<signaal-form config-src="${slow.endpoint}/config"></signaal-form>`);
+      await waitUntil(async () => (await slow.state()).requests === 1, 'the first configuration was not asked for');
+      form.configSrc = `${fast.endpoint}/config`;
+      await ready(form);
+      expect(seen.map((entry) => [entry.path.split('/')[2], entry.outcome])).to.deep.equal([
+        [slow.endpoint.split('/')[4], 'AbortError'],
+        [fast.endpoint.split('/')[4], 'ok'],
+      ]);
+      expect(part(form, '#f-description')).not.to.equal(null);
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+});
