@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { findIndicator, kindSchema, stateSchema, type Kind, type State } from '@signaal/sdk';
 import { addressList } from './addresses.js';
+import { OidcSignIn, inboxOidc, type OidcOptions } from './inbox-oidc.js';
 import { InboxSessions, csrfGuard, requireSecureTransport, roleGuard, sessionHooks, type InboxSession } from './inbox-session.js';
 import { icon, page, pageCss, pageLocale, type InboxView } from './inbox-pages.js';
 import type { OfficerAccount } from './officers.js';
@@ -31,6 +32,11 @@ export interface InboxOptions {
   ssoHeader?: string;
   /** Addresses or CIDR ranges the SSO proxy connects from; required with `ssoHeader`. */
   ssoProxies?: readonly string[];
+  /**
+   * Sign in through the municipality's identity provider (OpenID Connect) instead: roles come from
+   * the ID token, officers need no entry in `officers`, and password sign-in is off. Not with `ssoHeader`.
+   */
+  oidc?: OidcOptions;
   /** A session ends after this many minutes without a request. Default 30. */
   sessionIdleMinutes?: number;
   /** A session ends this many hours after sign-in, however active. Default 10. */
@@ -117,6 +123,7 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; signals: Signa
     },
     now,
   );
+  const oidc = settings.oidc ? new OidcSignIn(settings.oidc, secret, base, now) : undefined;
   const officerOnly = roleGuard(inbox, now, 'officer');
   const management = roleGuard(inbox, now, 'management');
   const requireCsrf = csrfGuard(sessions, inbox, now);
@@ -187,6 +194,9 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; signals: Signa
   });
   app.get('/sign-in', async (request, reply) => {
     if (request.inboxSession) return reply.redirect(`${base}/`, 303);
+    // Just signed out: on to the identity provider's sign-out first, which sends the browser back here.
+    const providerSignOut = await oidc?.afterSignOut(request, reply);
+    if (providerSignOut) return reply.redirect(providerSignOut, 303);
     return reply.type('text/html; charset=utf-8').send(page(base, pageLocale(request, reply, base), 'sign-in'));
   });
   app.get('/assets/icon.svg', async (_request, reply) => reply.type('image/svg+xml').send(icon));
@@ -212,8 +222,11 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; signals: Signa
     return reply.send(sessions.body(session));
   });
 
+  // How officers sign in here, for the sign-in page: a password, the SSO proxy, or the identity provider.
+  app.get('/api/auth', async (_request, reply) => reply.send({ method: oidc ? 'oidc' : sessions.sso ? 'sso' : 'password' }));
+
   app.post('/api/session', { bodyLimit: 4_096 }, async (request, reply) => {
-    if (sessions.sso) throw new ProblemError(404, 'not-found');
+    if (sessions.sso || oidc) throw new ProblemError(404, 'not-found');
     requireSecureTransport(request);
     const { username, password } = (request.body ?? {}) as Record<string, unknown>;
     if (typeof username !== 'string' || typeof password !== 'string' || username.length > 200 || password.length > 1_024) {
@@ -249,7 +262,9 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; signals: Signa
 
   app.delete('/api/session', { onRequest: requireCsrf }, async (request, reply) => {
     await sessions.end(reply, request.inboxSession!, request.id);
-    return reply.code(204).send();
+    // With OpenID Connect, also the provider's sign-out, for the page to go to.
+    const endSessionUrl = await oidc?.signOut(reply);
+    return endSessionUrl ? reply.send({ endSessionUrl }) : reply.code(204).send();
   });
 
   app.get('/api/signals', { onRequest: officerOnly }, async (request, reply) => {
@@ -341,4 +356,6 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; signals: Signa
     await audit(request, 'audit-read', typeof reference === 'string' ? reference : undefined);
     return reply.send({ entries });
   });
+
+  if (oidc) await app.register(inboxOidc, { oidc, sessions, inbox, now });
 };
