@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fieldIssues, isSecureEndpoint, localeSchema, remoteConfigSchema } from '@signaal/sdk';
@@ -5,6 +6,7 @@ import type { MailSettings } from './mail.js';
 import { readJsonFile } from './json-file.js';
 import { loadOfficers } from './officers.js';
 import { addressList } from './addresses.js';
+import { issuerProblem, type OidcOptions } from './inbox-oidc.js';
 import { KeyError, loadKeyring, type Keyring } from './keyring.js';
 import { loadSecretFile, parseSecret } from './receipt.js';
 import type { ReceiverOptions, RemoteConfig } from './server.js';
@@ -34,6 +36,8 @@ export interface Settings {
   officersPath: string | undefined;
   ssoHeader: string | undefined;
   ssoProxies: string[];
+  /** Sign-in through the identity provider; the client secret is read by `resolveOptions`. */
+  oidc: { [Key in 'roleClaim' | 'officerRole' | 'managementRole' | 'scope' | 'clientSecretPath']: string | undefined } & { issuer: string; clientId: string } | undefined;
   databaseUrl: string | undefined;
   contentKeyPath: string | undefined;
   secretPath: string | undefined;
@@ -59,9 +63,17 @@ export const settingsHelp = [
   ['--mail-from', 'SIGNAAL_MAIL_FROM', 'Sender of notifications. Default: the mailbox.'],
   ['--mail-to', 'SIGNAAL_MAIL_TO', "The officer's mailbox. Default: `mailbox` from the configuration file."],
   ['--mail-content', 'SIGNAAL_MAIL_CONTENT', 'true puts the full signal in the mail. Default false: a summary without content.'],
-  ['--officers', 'SIGNAAL_OFFICERS', 'The officers file (JSON) for the inbox at /inbox. Without it there is no inbox.'],
+  ['--officers', 'SIGNAAL_OFFICERS', 'The officers file (JSON) for the inbox at /inbox. Without it (or --oidc-issuer) there is no inbox.'],
   ['--sso-header', 'SIGNAAL_SSO_HEADER', 'A header in which the SSO reverse proxy names the officer (e.g. X-Remote-User). Off by default; needs --sso-proxy.'],
   ['--sso-proxy', 'SIGNAAL_SSO_PROXY', 'Comma-separated addresses or CIDR ranges the SSO proxy connects from; the header counts only on those connections.'],
+  ['--oidc-issuer', 'SIGNAAL_OIDC_ISSUER', "The identity provider's issuer URL (OpenID Connect) for officers' sign-in; needs --public-url. Replaces passwords."],
+  ['--oidc-client-id', 'SIGNAAL_OIDC_CLIENT_ID', "The inbox's client id at the identity provider."],
+  ['--oidc-client-secret-file', 'SIGNAAL_OIDC_CLIENT_SECRET_FILE', 'A file (mode 0600) with the client secret.'],
+  ['--oidc-role-claim', 'SIGNAAL_OIDC_ROLE_CLAIM', 'The ID token claim with the roles. Default roles; e.g. groups or role.'],
+  ['--oidc-officer-role', 'SIGNAAL_OIDC_OFFICER_ROLE', 'The role that handles signals. Default signaal-officer.'],
+  ['--oidc-management-role', 'SIGNAAL_OIDC_MANAGEMENT_ROLE', 'The role that sees figures only. Default signaal-management.'],
+  ['--oidc-scope', 'SIGNAAL_OIDC_SCOPE', 'Scopes to ask for. Default "openid profile"; ADFS: "openid profile allatclaims".'],
+  ['', 'SIGNAAL_OIDC_CLIENT_SECRET', 'The client secret itself, instead of --oidc-client-secret-file.'],
   ['', 'SIGNAAL_SECRET', 'The status-token secret itself (64+ hex characters), instead of --secret-file.'],
 ] as const;
 
@@ -87,6 +99,13 @@ const flagOptions = {
   officers: { type: 'string' },
   'sso-header': { type: 'string' },
   'sso-proxy': { type: 'string' },
+  'oidc-issuer': { type: 'string' },
+  'oidc-client-id': { type: 'string' },
+  'oidc-client-secret-file': { type: 'string' },
+  'oidc-role-claim': { type: 'string' },
+  'oidc-officer-role': { type: 'string' },
+  'oidc-management-role': { type: 'string' },
+  'oidc-scope': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -173,6 +192,10 @@ export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv, { 
   if (ssoHeader !== undefined && !/^[A-Za-z0-9-]{1,100}$/.test(ssoHeader)) {
     throw new SettingsError(`--sso-header must be a header name like X-Remote-User; got "${ssoHeader}".`);
   }
+  const oidc = oidcSettings(pick, env, publicUrl);
+  if (oidc && ssoHeader) {
+    throw new SettingsError('--sso-header and --oidc-issuer exclude each other: officers sign in either through the SSO proxy or through the identity provider.');
+  }
   const officersPath = pick('officers', 'SIGNAAL_OFFICERS') || undefined;
   if (ssoHeader && !officersPath) throw new SettingsError('--sso-header needs --officers: the officers the proxy may sign in.');
   const ssoProxies = addresses('--sso-proxy', pick('sso-proxy', 'SIGNAAL_SSO_PROXY'));
@@ -198,10 +221,57 @@ export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv, { 
     officersPath: officersPath === undefined ? undefined : resolve(officersPath),
     ssoHeader,
     ssoProxies,
+    oidc,
     databaseUrl: databaseUrl(pick('database', 'SIGNAAL_DATABASE_URL')),
     contentKeyPath: optionalPath(pick('content-key-file', 'SIGNAAL_CONTENT_KEY_FILE')),
     secretPath: optionalPath(pick('secret-file', 'SIGNAAL_SECRET_FILE')),
   };
+}
+
+/** The OpenID Connect flags, checked together: all or nothing, with an issuer one may use and a public URL. */
+function oidcSettings(pick: (flag: keyof typeof flagOptions, name: string) => string | undefined, env: NodeJS.ProcessEnv, publicUrl: string | undefined): Settings['oidc'] {
+  const issuer = pick('oidc-issuer', 'SIGNAAL_OIDC_ISSUER') || undefined;
+  const rest = {
+    clientId: pick('oidc-client-id', 'SIGNAAL_OIDC_CLIENT_ID') || undefined,
+    clientSecretPath: optionalPath(pick('oidc-client-secret-file', 'SIGNAAL_OIDC_CLIENT_SECRET_FILE')),
+    roleClaim: pick('oidc-role-claim', 'SIGNAAL_OIDC_ROLE_CLAIM') || undefined,
+    officerRole: pick('oidc-officer-role', 'SIGNAAL_OIDC_OFFICER_ROLE') || undefined,
+    managementRole: pick('oidc-management-role', 'SIGNAAL_OIDC_MANAGEMENT_ROLE') || undefined,
+    scope: pick('oidc-scope', 'SIGNAAL_OIDC_SCOPE') || undefined,
+  };
+  if (!issuer) {
+    if (Object.values(rest).some((value) => value !== undefined)) throw new SettingsError('The --oidc-* settings need --oidc-issuer (or SIGNAAL_OIDC_ISSUER).');
+    return undefined;
+  }
+  const problem = issuerProblem(issuer);
+  if (problem) throw new SettingsError(`--oidc-issuer ${problem}; got "${issuer}".`);
+  if (!rest.clientId) throw new SettingsError('--oidc-issuer needs --oidc-client-id: the client id of the inbox at the identity provider.');
+  if (!rest.clientSecretPath && !env['SIGNAAL_OIDC_CLIENT_SECRET']) {
+    throw new SettingsError('--oidc-issuer needs --oidc-client-secret-file (or SIGNAAL_OIDC_CLIENT_SECRET): the client secret from the identity provider.');
+  }
+  if (!publicUrl) throw new SettingsError('--oidc-issuer needs --public-url: the redirect URI is <public-url>/inbox/auth/callback.');
+  for (const [flag, value] of [['--oidc-role-claim', rest.roleClaim], ['--oidc-officer-role', rest.officerRole], ['--oidc-management-role', rest.managementRole]] as const) {
+    if (value !== undefined && !/^[\x21-\x7e]{1,200}$/.test(value)) throw new SettingsError(`${flag} must be a claim or role name without spaces; got "${value}".`);
+  }
+  if (rest.officerRole !== undefined && rest.officerRole === rest.managementRole) throw new SettingsError('--oidc-officer-role and --oidc-management-role must differ.');
+  return { issuer, ...rest, clientId: rest.clientId };
+}
+
+/** The client secret from its file, readable by the service alone; or from the environment. */
+function loadOidcClientSecret(path: string | undefined, fromEnv: string | undefined): string {
+  if (!path) return fromEnv!.trim();
+  let mode: number;
+  try {
+    mode = statSync(path).mode;
+  } catch (error) {
+    throw new SettingsError(`Cannot read the client secret file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  if ((mode & 0o077) !== 0) {
+    throw new SettingsError(`The client secret file ${path} is readable or writable by group or others (mode ${(mode & 0o777).toString(8).padStart(4, '0')}); run "chmod 600 ${path}".`);
+  }
+  const secret = readFileSync(path, 'utf8').trim();
+  if (!secret) throw new SettingsError(`The client secret file ${path} is empty.`);
+  return secret;
 }
 
 /**
@@ -250,12 +320,27 @@ export function resolveOptions(settings: Settings, env: NodeJS.ProcessEnv, warn:
       throw new SettingsError((error as Error).message);
     }
   }
+  let inbox: ReceiverOptions['inbox'];
+  if (settings.oidc) {
+    if (officers) warn('--officers is not used with --oidc-issuer: roles come from the identity provider, and password sign-in is off.');
+    const { clientSecretPath, ...given } = settings.oidc;
+    const oidc: OidcOptions = {
+      issuer: given.issuer,
+      clientId: given.clientId,
+      clientSecret: loadOidcClientSecret(clientSecretPath, env['SIGNAAL_OIDC_CLIENT_SECRET']),
+      publicUrl: settings.publicUrl!,
+      ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)),
+    };
+    inbox = { officers: [], oidc };
+  } else if (officers) {
+    inbox = { officers, ...(settings.ssoHeader ? { ssoHeader: settings.ssoHeader, ssoProxies: settings.ssoProxies } : {}) };
+  }
   return {
     dataDir: settings.dataDir,
     ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}),
     keyring,
     ...(secret ? { secret } : {}),
-    ...(officers ? { inbox: { officers, ...(settings.ssoHeader ? { ssoHeader: settings.ssoHeader, ssoProxies: settings.ssoProxies } : {}) } } : {}),
+    ...(inbox ? { inbox } : {}),
     widgetConfig,
     allowedOrigins: settings.allowedOrigins,
     bodyLimit: settings.bodyLimit,
