@@ -23,6 +23,8 @@ export const nl = {
   signInLimited: 'Te veel pogingen. Probeer het over {minutes} minuten opnieuw.',
   signInSso: 'Inloggen gaat via het inlogsysteem van de gemeente. Open de inbox via de link van de gemeente.',
   signInError: 'Inloggen lukt nu niet. Probeer het later opnieuw.',
+  signInWithOrganisation: 'Inloggen met je organisatie-account',
+  signInOrganisationHint: 'Je logt in via het inlogsysteem van je organisatie, zoals bij je andere werkprogramma’s.',
   errorSummaryTitle: 'Er ging iets mis',
   // list
   listTitle: 'Signalen en sparverzoeken',
@@ -191,6 +193,8 @@ export const en: InboxMessages = {
   signInLimited: 'Too many attempts. Try again in {minutes} minutes.',
   signInSso: "Sign-in goes through the municipality's single sign-on. Open the inbox through the municipality's link.",
   signInError: 'Signing in does not work right now. Please try again later.',
+  signInWithOrganisation: 'Sign in with your organisation account',
+  signInOrganisationHint: "You sign in through your organisation's sign-in system, as for your other work applications.",
   errorSummaryTitle: 'Something went wrong',
   listTitle: 'Signals and sparring requests',
   filters: 'Filter',

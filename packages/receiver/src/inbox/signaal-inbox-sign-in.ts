@@ -1,16 +1,40 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { InboxApiError, type InboxApi } from './inbox-api.js';
 import { format, type InboxMessages } from './inbox-messages.js';
 import { inboxStyles } from './inbox.styles.js';
 
 /**
- * The sign-in form: username and password; after a refusal an error summary takes focus.
+ * The sign-in page: where the municipality signs officers in through its identity provider, one
+ * link to it; otherwise the form with username and password, where after a refusal an error
+ * summary takes focus.
  *
  * @summary Signs the officer in to the inbox.
  */
 export class SignaalInboxSignIn extends LitElement {
-  static override styles = inboxStyles;
+  static override styles = [
+    inboxStyles,
+    css`
+      .button-link {
+        display: inline-flex;
+        align-items: center;
+        min-block-size: 2.75em;
+        box-sizing: border-box;
+        padding: 0.5em 1em;
+        border: 2px solid var(--_signaal-accent);
+        border-radius: var(--_signaal-radius);
+        background: var(--_signaal-accent);
+        color: var(--_signaal-on-accent);
+        font-weight: 600;
+        text-decoration: none;
+      }
+      @media (forced-colors: active) {
+        .button-link {
+          border-color: LinkText;
+        }
+      }
+    `,
+  ];
 
   @property({ attribute: false }) api!: InboxApi;
   @property({ attribute: false }) t!: InboxMessages;
@@ -18,14 +42,30 @@ export class SignaalInboxSignIn extends LitElement {
 
   @state() private error: string | undefined;
   @state() private busy = false;
+  /** How this receiver signs officers in (`GET /api/auth`); the form waits for it. */
+  @state() private method: 'password' | 'oidc' | undefined;
 
-  @query('#username') private username!: HTMLInputElement;
+  @query('#username') private username!: HTMLInputElement | null;
   @query('#password') private password!: HTMLInputElement;
+  @query('#organisation') private organisation!: HTMLAnchorElement | null;
   @query('.error-summary') private summary!: HTMLElement | null;
 
-  override firstUpdated(): void {
-    // The page has one purpose; start where the officer will type.
-    this.username.focus();
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.loadMethod();
+  }
+
+  private async loadMethod(): Promise<void> {
+    try {
+      const response = await fetch(`${this.base}/api/auth`, { credentials: 'same-origin', headers: { accept: 'application/json' } });
+      const body = (response.ok ? await response.json() : {}) as { method?: unknown };
+      this.method = body.method === 'oidc' ? 'oidc' : 'password';
+    } catch {
+      this.method = 'password';
+    }
+    await this.updateComplete;
+    // The page has one purpose; start where the officer will act.
+    (this.organisation ?? this.username)?.focus();
   }
 
   private async submit(event: SubmitEvent): Promise<void> {
@@ -34,7 +74,7 @@ export class SignaalInboxSignIn extends LitElement {
     this.busy = true;
     this.error = undefined;
     try {
-      await this.api.signIn(this.username.value, this.password.value);
+      await this.api.signIn(this.username?.value ?? '', this.password.value);
       location.assign(`${this.base}/`);
       return;
     } catch (error) {
@@ -53,6 +93,17 @@ export class SignaalInboxSignIn extends LitElement {
 
   override render() {
     const t = this.t;
+    if (this.method === undefined) return html`<p role="status">${t.loading}</p>`;
+    if (this.method === 'oidc') {
+      return html`
+        <div class="stack">
+          <h1>${t.signInTitle}</h1>
+          <p class="muted">${t.signInIntro}</p>
+          <p>${t.signInOrganisationHint}</p>
+          <p><a id="organisation" class="button-link" href="${this.base}/auth/sign-in">${t.signInWithOrganisation}</a></p>
+        </div>
+      `;
+    }
     return html`
       <div class="stack">
         <h1>${t.signInTitle}</h1>
