@@ -75,6 +75,7 @@ export {
 } from './schemas.js';
 export {
   parseReceipt,
+  parseRemoteConfig,
   parseStats,
   parseStatus,
   problemSchema,
