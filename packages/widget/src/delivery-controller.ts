@@ -1,10 +1,12 @@
-import type { Receipt, SignaalClient, Signal, WidgetConfig } from '@signaal/sdk';
+import type { ClientOptions, Receipt, SignaalClient, Signal, WidgetConfig } from '@signaal/sdk';
 import type { ReactiveControllerHost } from 'lit';
 import { delivery } from './network.js';
 import { changedJson } from './same-json.js';
 import { Task, type TaskOptions } from './task.js';
 import { VERSION } from './version.js';
-import type { WidgetClientOptions } from './signaal-form.js';
+
+/** SDK client options the host may set; endpoint and mailbox come from the configuration. */
+export type WidgetClientOptions = Omit<ClientOptions, 'endpoint' | 'mailbox' | 'client'>;
 
 /** How the widget names itself in every signal it sends. */
 export const clientName = `@signaal/widget@${VERSION}`;

@@ -4,6 +4,14 @@ import { SignaalAnnounceEvent } from './part-events.js';
 import type { Texts } from './texts.js';
 
 /**
+ * Defines a part's tag unless it is defined already. As `define` in registry.ts, which the
+ * script-tag entry carries: importing that into the form's chunk would cost the entry bytes.
+ */
+export const definePart = (tag: string, part: CustomElementConstructor): void => {
+  if (!customElements.get(tag)) customElements.define(tag, part);
+};
+
+/**
  * A visible part of `<signaal-form>`: the status panel, the officer card, "good to know", "my
  * signals". Data comes down as properties, news goes up as events that stay inside the form.
  *

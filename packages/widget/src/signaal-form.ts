@@ -1,64 +1,34 @@
-import { composeMail, indicators, isSignaalError, prepareSignal, type ClientOptions, type FieldIssue, type MailMessage, type Receipt, type SignaalErrorCode, type Signal, type WidgetConfig } from '@signaal/sdk';
+import { composeMail, isSignaalError, prepareSignal, type FieldIssue, type MailMessage, type Receipt, type SignaalErrorCode, type Signal, type WidgetConfig } from '@signaal/sdk';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ConfigController } from './config-controller.js';
-import { clientName, DeliveryController } from './delivery-controller.js';
+import { clientName, DeliveryController, type WidgetClientOptions } from './delivery-controller.js';
+import { draftFields } from './draft-fields.js';
 import { SignaalErrorEvent, SignaalSubmitEvent, SignaalSubmittedEvent } from './events.js';
-import { errorSummary, textField, type TextFieldOptions } from './form-fields.js';
-import type { FormPart } from './form-part.js';
+import { errorSummary } from './form-fields.js';
+import { definePart, type FormPart } from './form-part.js';
 import { buttonEn, buttonNl } from './messages/button.js';
-import { addTexts } from './messages/load-messages.js';
 import type { MessageKey, Messages } from './messages/nl.js';
+import { MySignalsSection } from './my-signals-section.js';
 import { delivery } from './network.js';
 import type { SignaalAnnounceEvent, SignaalStatusActionEvent } from './part-events.js';
 import { changedJson } from './same-json.js';
-import {
-  callbacks,
-  clearedDraft,
-  emptyDraft,
-  fieldErrors,
-  reporterFields,
-  reporterPrefills,
-  settings,
-  situationFields,
-  toSignalDraft,
-  type Draft,
-  type Field,
-  type FieldError,
-} from './signal-draft.js';
+import { clearedDraft, emptyDraft, fieldErrors, reporterFields, reporterPrefills, situationFields, toSignalDraft } from './signal-draft.js';
+import type { Draft, Field, FieldError, SignaalContext, SignaalReporter } from './signal-draft.js';
 import { formStyles } from './signaal-form.styles.js';
 import { SignaalInfo } from './signaal-info.js';
-import type { SignaalMySignals } from './signaal-my-signals.js';
 import { SignaalOfficer } from './signaal-officer.js';
 import { SignaalStatus, type StatusState } from './signaal-status.js';
 import { TextsController } from './texts.js';
 
-/** The logged-in employee, as the host application knows them; used to prefill the form. */
-export interface SignaalReporter {
-  name?: string;
-  department?: string;
-  phone?: string;
-  email?: string;
-}
-
-/** What the host application knows about the case on screen. */
-export interface SignaalContext {
-  /** Prefills the (editable) case reference. */
-  caseReference?: string;
-  /** The host system's name, sent along with the signal. */
-  sourceSystem?: string;
-}
-
-/** SDK client options the host may set; endpoint and mailbox come from the configuration. */
-export type WidgetClientOptions = Omit<ClientOptions, 'endpoint' | 'mailbox' | 'client'>;
+export type { SignaalContext, SignaalReporter } from './signal-draft.js';
+export type { WidgetClientOptions } from './delivery-controller.js';
 
 type Phase = 'edit' | 'sending' | Exclude<StatusState, 'config-error'>;
 
 /** The parts the form renders (each a file of its own), defined by the first form. */
 const parts = { 'signaal-status': SignaalStatus, 'signaal-officer': SignaalOfficer, 'signaal-info': SignaalInfo };
 const partTags = [...Object.keys(parts), 'signaal-my-signals'].join();
-/** As `define` in registry.ts, which stays in the script-tag entry: importing it from there would cost the entry bytes. */
-const definePart = (tag: string, part: CustomElementConstructor) => customElements.get(tag) || customElements.define(tag, part);
 
 /**
  * The form to pass on a signal of possible human trafficking or labour exploitation to the
@@ -126,13 +96,8 @@ export class SignaalForm extends LitElement {
   @state() private announcement = '';
   @state() private situationOpen = false;
   @state() private youOpen = false;
-  @state() private mineOpen = false;
-  /** The "my signals" part's code: not asked for yet, loading, failed to load, or there. */
-  @state() private mineView: 'none' | 'loading' | 'failed' | 'ready' = 'none';
 
   @query('#f-description') private descriptionField?: HTMLTextAreaElement | null;
-  /** "My signals", once its chunk is here and its section has been opened. */
-  @query('signaal-my-signals') private mine?: SignaalMySignals | null;
   #config = new ConfigController(this, (config) => {
     const modes = config.modes ?? ['signal', 'sparring'];
     if (!modes.includes(this.draft.kind)) this.#edit({ kind: modes[0] ?? 'signal' });
@@ -142,6 +107,7 @@ export class SignaalForm extends LitElement {
     onComplete: (receipt) => this.#delivered(receipt),
     onError: (error) => this.#failed(error),
   });
+  #mine = new MySignalsSection(this, (text) => (text ? this.#announce(text) : (this.announcement = '')));
   /** The signal prepared from the draft, kept while the draft is unchanged so a retry reuses its idempotency key. */
   #prepared: { signal: Signal; from: string } | undefined;
   #focusAfterRender: string | undefined;
@@ -217,9 +183,11 @@ export class SignaalForm extends LitElement {
     return this.#config.value?.officer?.name ?? this.#t('officerFallback');
   }
 
-  #edit(change: Partial<Draft>): void {
+  /** A change to the draft; `typed` names the field the employee typed in (the host's prefill leaves it alone from then on). */
+  #edit = (change: Partial<Draft>, typed?: Field) => {
+    if (typed) this.#typedIn.add(typed);
     this.draft = { ...this.draft, ...change };
-  }
+  };
 
   #onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -259,7 +227,7 @@ export class SignaalForm extends LitElement {
     this.receipt = receipt;
     // Only the reference, token, time and kind; with keepReceipts off nothing is written.
     this.receiptKept = Boolean(this.#config.value?.keepReceipts) && delivery.current!.keepReceipt(receipt, kind);
-    if (this.mineOpen) void this.mine?.refresh();
+    this.#mine.refresh();
     this.#clear();
     this.#show('receipt', this.#t(receipt.kind === 'sparring' || kind === 'sparring' ? 'receiptTitleSparring' : 'receiptTitle'));
     this.dispatchEvent(new SignaalSubmittedEvent(receipt));
@@ -302,6 +270,11 @@ export class SignaalForm extends LitElement {
     this.#focusAfterRender = '#f-description';
   }
 
+  #discard = () => {
+    this.confirmingDiscard = true;
+    this.#focusAfterRender = '#f-discard-no';
+  };
+
   #confirmDiscard = (discard: boolean) => {
     this.confirmingDiscard = false;
     if (discard) {
@@ -337,155 +310,29 @@ export class SignaalForm extends LitElement {
     event.returnValue = '';
   };
 
-  #onMineToggle = (event: Event) => {
-    const open = (event.target as HTMLDetailsElement).open;
-    if (open === this.mineOpen) return;
-    this.mineOpen = open;
-    if (!open) this.mine?.stop();
-    else if (this.mineView === 'ready') void this.mine?.refresh();
-    else void this.#loadMine();
-  };
-
-  /** Loads the "my signals" part's chunk on first open; a failure says so inside the section. */
-  async #loadMine(): Promise<void> {
-    if (this.mineView === 'loading') return;
-    this.mineView = 'loading';
-    this.#announce(this.#t('mineOpening'));
-    try {
-      // The part and, for status lookups, the HTTP client: both on demand.
-      const [{ SignaalMySignals, mineTexts }] = await Promise.all([import('./signaal-my-signals.js'), this.#canSubmit ? delivery() : undefined]);
-      addTexts(mineTexts);
-      definePart('signaal-my-signals', SignaalMySignals);
-      this.mineView = 'ready';
-      this.announcement = '';
-      await this.updateComplete;
-      if (this.mineOpen) await this.mine?.refresh();
-    } catch {
-      this.mineView = 'failed';
-      this.#announce(this.#t('mineLoadFailed'));
-    }
-  }
-
-  /** One of the draft's text fields, `#f-<field>`, labelled by the text of the same name unless told otherwise. */
-  #input(field: Field, options: Pick<TextFieldOptions, 'type' | 'autocomplete' | 'required' | 'rows'> & { hint?: MessageKey } = {}, label = field as MessageKey) {
-    const error = this.errors.find((item) => item.field === field);
-    return textField({
-      ...options,
-      id: `f-${field}`,
-      label: this.#t(label),
-      necessity: this.#t(options.required ? 'required' : 'optional'),
-      hint: options.hint && this.#t(options.hint),
-      error: error && this.#t(error.key),
-      value: this.draft[field],
-      input: (value) => {
-        this.#typedIn.add(field);
-        this.#edit({ [field]: value });
-      },
-    });
-  }
-
   #renderForm(config: WidgetConfig) {
-    const modes = config.modes ?? ['signal', 'sparring'];
     const sending = this.phase === 'sending';
     const draft = this.draft;
-    const sparring = draft.kind === 'sparring';
-    const anonymous = config.allowAnonymous && !sparring && draft.confidentiality === 'anonymous';
     return html`<form part="form" novalidate @submit=${this.#onSubmit}>
       ${errorSummary({ id: 'f-summary', title: this.#t('errorSummary'), items: this.errors.map((item) => ({ text: this.#t(item.key), field: item.field && `f-${item.field}` })) })}
       <fieldset class="plain" ?disabled=${sending}>
-        ${modes.length > 1
-          ? html`<fieldset class="modes">
-              <legend>${this.#t('modeLegend')}</legend>
-              ${modes.map(
-                (mode) => html`<label class="choice">
-                  <input
-                    type="radio"
-                    name="kind"
-                    value=${mode}
-                    .checked=${draft.kind === mode}
-                    @change=${() => this.#edit({ kind: mode })}
-                  />
-                  <span>${this.#t(mode === 'signal' ? 'modeSignal' : 'modeSparring')}</span>
-                </label>`,
-              )}
-            </fieldset>`
-          : nothing}
-        ${this.#input('description', { hint: sparring ? 'sparringHint' : 'descriptionHint', required: true, rows: 5 }, sparring ? 'descriptionSparring' : 'descriptionSignal')}
-        ${sparring
-          ? nothing
-          : html`<details class="section" .open=${this.situationOpen} @toggle=${(event: Event) => (this.situationOpen = (event.target as HTMLDetailsElement).open)}>
-              <summary>${this.#t('situation')} <span class="optional">${this.#t('optional')}</span></summary>
-              <fieldset class="chips">
-                <legend>${this.#t('indicatorsLegend')} <span class="optional">${this.#t('optional')}</span></legend>
-                ${indicators.map(
-                  (item) => html`<label class="chip">
-                    <input
-                      type="checkbox"
-                      .checked=${draft.chosen.has(item.id)}
-                      @change=${(event: Event) => {
-                        const chosen = new Set(this.draft.chosen);
-                        if ((event.target as HTMLInputElement).checked) chosen.add(item.id);
-                        else chosen.delete(item.id);
-                        this.#edit({ chosen });
-                      }}
-                    />
-                    <span>${item.label[this.#texts.texts.locale]}</span>
-                  </label>`,
-                )}
-              </fieldset>
-              <div class="field">
-                <label for="f-setting">${this.#t('setting')} <span class="optional">${this.#t('optional')}</span></label>
-                <select id="f-setting" .value=${draft.setting} @change=${(event: Event) => this.#edit({ setting: (event.target as HTMLSelectElement).value })}>
-                  <option value="" ?selected=${!draft.setting}>${this.#t('settingNone')}</option>
-                  ${settings.map((value) => html`<option value=${value} ?selected=${draft.setting === value}>${this.#t(`setting.${value}`)}</option>`)}
-                </select>
-              </div>
-              ${this.#input('place')} ${this.#input('time', { hint: 'timeHint' })} ${this.#input('caseReference')}
-            </details>`}
-        <details class="section" .open=${this.youOpen} @toggle=${(event: Event) => (this.youOpen = (event.target as HTMLDetailsElement).open)}>
-          <summary>${this.#t('you')} <span class="optional">${this.#t('optional')}</span></summary>
-          ${config.allowAnonymous && !sparring
-            ? html`<fieldset>
-                <legend>${this.#t('confidentialityLegend')}</legend>
-                ${(['confidential', 'anonymous'] as const).map(
-                  (value) => html`<label class="choice">
-                    <input
-                      type="radio"
-                      name="confidentiality"
-                      value=${value}
-                      .checked=${draft.confidentiality === value}
-                      aria-describedby=${value === 'anonymous' ? 'f-anonymous-caveat' : nothing}
-                      @change=${() => this.#edit({ confidentiality: value })}
-                    />
-                    <span>${this.#t(value)}</span>
-                  </label>`,
-                )}
-                <p class="hint" id="f-anonymous-caveat">${this.#t('anonymousCaveat')}</p>
-              </fieldset>`
-            : html`<p class="hint">${this.#t('confidential')}.</p>`}
-          ${anonymous
-            ? html`<p class="hint">${this.#t('anonymousHidden')}</p>`
-            : html`${this.#input('name', { autocomplete: 'name' })} ${this.#input('department', { autocomplete: 'organization-title' })}
-              ${this.#input('phone', { type: 'tel', autocomplete: 'tel' })} ${this.#input('email', { type: 'email', autocomplete: 'email' })}
-              <div class="field">
-                <label for="f-callbackHow">${this.#t('callbackHow')} <span class="optional">${this.#t('optional')}</span></label>
-                <select id="f-callbackHow" @change=${(event: Event) => this.#edit({ callbackHow: (event.target as HTMLSelectElement).value })}>
-                  <option value="" ?selected=${!draft.callbackHow}>${this.#t('callbackNone')}</option>
-                  ${callbacks.map((value) => html`<option value=${value} ?selected=${draft.callbackHow === value}>${this.#t(`callback.${value}`)}</option>`)}
-                </select>
-              </div>
-              ${this.#input('callbackWhen')}`}
-        </details>
+        ${draftFields({
+          texts: this.#texts.texts,
+          config,
+          draft,
+          errors: this.errors,
+          situationOpen: this.situationOpen,
+          youOpen: this.youOpen,
+          edit: this.#edit,
+          toggle: (section: 'situationOpen' | 'youOpen', open: boolean) => (this[section] = open),
+        })}
       </fieldset>
       <div class="actions">
         <button part="submit" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
           ${this.#t(sending ? 'sending' : this.#canSubmit ? 'submit' : 'submitMail')}
         </button>
         ${draft.description && !sending && !this.confirmingDiscard
-          ? html`<button id="f-discard" class="secondary" type="button" @click=${() => {
-                this.confirmingDiscard = true;
-                this.#focusAfterRender = '#f-discard-no';
-              }}>${this.#t('discard')}</button>`
+          ? html`<button id="f-discard" class="secondary" type="button" @click=${this.#discard}>${this.#t('discard')}</button>`
           : nothing}
       </div>
       ${this.confirmingDiscard
@@ -512,29 +359,6 @@ export class SignaalForm extends LitElement {
     ></signaal-status>`;
   }
 
-  #renderMine() {
-    if (!this.#canSubmit) return nothing;
-    const view = this.mineView;
-    const config = this.#config.value;
-    return html`<details class="mine" part="mine" id="f-mine" .open=${this.mineOpen} @toggle=${this.#onMineToggle}>
-      <summary>${this.#t('mineTitle')}</summary>
-      <p>${this.#t('mineIntro', { officer: this.#officerName })}</p>
-      ${view === 'ready'
-        ? html`<signaal-my-signals
-            .texts=${this.#texts.texts}
-            .client=${this.#delivery.client}
-            .keepReceipts=${Boolean(config?.keepReceipts)}
-            .showStats=${Boolean(config?.showStats)}
-          ></signaal-my-signals>`
-        : view === 'failed'
-          ? html`<p class="error">${this.#t('mineLoadFailed')}</p>
-              <button class="secondary" type="button" @click=${() => void this.#loadMine()}>${this.#t('retry')}</button>`
-          : view === 'loading'
-            ? html`<p class="hint">${this.#t('mineOpening')}</p>`
-            : nothing}
-    </details>`;
-  }
-
   override render() {
     const { shown } = this.#texts;
     if (!shown) {
@@ -557,7 +381,7 @@ export class SignaalForm extends LitElement {
       ${config
         ? html`<p class="intro">${this.#t('intro', { officer: this.#officerName })}</p>
             ${config.officer ? html`<signaal-officer .texts=${texts} .officer=${config.officer}></signaal-officer>` : nothing}
-            ${phase === 'edit' || phase === 'sending' ? this.#renderForm(config) : this.#renderStatus(phase)} ${this.#renderMine()}`
+            ${phase === 'edit' || phase === 'sending' ? this.#renderForm(config) : this.#renderStatus(phase)} ${this.#canSubmit ? this.#mine.render({ texts, client: this.#delivery.client, config, officer: this.#officerName }) : nothing}`
         : nothing}
       <signaal-info .texts=${texts} .config=${config} .openRoutes=${state === 'invalid'}></signaal-info>
     </div>`;

@@ -6,6 +6,22 @@ import { indicators, type FieldIssue, type SignalDraft } from '@signaal/sdk';
 import type { WidgetLocale } from './locale.js';
 import type { MessageKey } from './messages/nl.js';
 
+/** The logged-in employee, as the host application knows them; used to prefill the form. */
+export interface SignaalReporter {
+  name?: string;
+  department?: string;
+  phone?: string;
+  email?: string;
+}
+
+/** What the host application knows about the case on screen. */
+export interface SignaalContext {
+  /** Prefills the (editable) case reference. */
+  caseReference?: string;
+  /** The host system's name, sent along with the signal. */
+  sourceSystem?: string;
+}
+
 export const settings = ['counter', 'home-visit', 'inspection', 'phone', 'other'] as const;
 export const callbacks = ['phone', 'email', 'in-person', 'chat'] as const;
 
