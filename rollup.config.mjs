@@ -7,7 +7,7 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
 // Start from empty dist folders, so no hashed chunk of an earlier build is served or published.
-for (const pkg of ['sdk', 'widget', 'receiver']) rmSync(`packages/${pkg}/dist`, { recursive: true, force: true });
+for (const pkg of ['sdk', 'widget', 'receiver', 'conformance']) rmSync(`packages/${pkg}/dist`, { recursive: true, force: true });
 
 const ts = (pkg, options = {}) =>
   typescript({ tsconfig: `packages/${pkg}/tsconfig.json`, outputToFilesystem: true, ...options });
@@ -75,5 +75,20 @@ export default [
       terser({ format: { comments: false } }),
     ],
     output: { dir: 'packages/receiver/dist/inbox', format: 'es', entryFileNames: '[name].js', sourcemap: true },
+  },
+  // @signaal/conformance for Node: the library and the `signaal-conformance` command, as ES modules
+  // beside their .d.ts; @signaal/sdk stays a runtime dependency.
+  {
+    input: { index: 'packages/conformance/src/index.ts', cli: 'packages/conformance/src/cli.ts' },
+    external: bareImports,
+    plugins: [ts('conformance')],
+    output: {
+      dir: 'packages/conformance/dist',
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: 'packages/conformance/src',
+      sourcemap: true,
+      banner: (chunk) => (chunk.fileName === 'cli.js' ? '#!/usr/bin/env node' : ''),
+    },
   },
 ];
