@@ -35,6 +35,11 @@ const draft: SignalDraft = {
 };
 
 /** Resolves with the error a promise rejects with, or fails the test when it resolves. */
+/** Resolves once `check` holds, asking again every 20 ms (no fixed sleep). */
+async function waitFor(check: () => Promise<boolean>): Promise<void> {
+  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 async function rejection(promise: Promise<unknown>): Promise<SignaalError> {
   try {
     await promise;
@@ -83,14 +88,20 @@ export function clientCases({ describe, it, origin }: CaseEnvironment): void {
 
     it('waits for Retry-After on 503, then delivers once', async () => {
       const { client, state } = backend('503', 1);
-      const started = Date.now();
       const signal = client.prepare(draft);
       await client.submit(signal);
       const server = await state();
       expect(server.requests).to.equal(2);
       expect(server.stored).to.deep.equal({ [signal.id]: 1 });
-      // Retry-After: 1 is honoured although the backoff limit is 50 ms.
-      expect(Date.now() - started).to.be.greaterThanOrEqual(900);
+    });
+
+    it('does not retry before Retry-After, even when its own backoff is shorter', async () => {
+      // Retry-After: 1 (second) against a 50 ms backoff and a 400 ms deadline: a client that
+      // honours the header gives up unsent; one that ignores it would deliver on its second try.
+      const { client, state } = backend('503', 1, { retry: { limit: 3, backoffLimit: 50, deadline: 400 } });
+      const error = await rejection(client.submit(draft));
+      expect(error.retryable).to.equal(true);
+      expect((await state()).requests).to.equal(1);
     });
 
     for (const fault of ['409', '429', '500', 'drop']) {
@@ -184,7 +195,9 @@ export function clientCases({ describe, it, origin }: CaseEnvironment): void {
       const { client, state } = backend('503', 99);
       const controller = new AbortController();
       const pending = client.submit(draft, { signal: controller.signal });
-      setTimeout(() => controller.abort(), 200);
+      // Abort while the client waits out the first answer's Retry-After.
+      await waitFor(async () => (await state()).requests === 1);
+      controller.abort();
       const error = await rejection(pending);
       expect(error.code).to.equal('aborted');
       const after = (await state()).requests;
