@@ -5,7 +5,7 @@ import { resolveConfig, type ConfigSources } from './resolve-config.js';
 import { changedJson } from './same-json.js';
 import { Task } from './task.js';
 
-type Sources = readonly [configSrc: unknown, config: unknown, endpoint: unknown, mailbox: unknown];
+type Sources = readonly [configSrc: string | undefined, config: unknown, endpoint: string | undefined, mailbox: string | undefined];
 
 /**
  * An element's configuration, resolved from its `config-src`, `config`, `endpoint` and `mailbox`
@@ -20,7 +20,7 @@ export class ConfigController extends Task<Sources, WidgetConfig> {
       args: () => [host.configSrc, host.config, host.endpoint, host.mailbox],
       // A host framework hands an equal but new `config` object on every render: that is no change.
       argsEqual: (a, b) => !changedJson(a, b),
-      task: (_, { signal }) => resolveConfig({ configSrc: host.configSrc, config: host.config, endpoint: host.endpoint, mailbox: host.mailbox }, signal),
+      task: ([configSrc, config, endpoint, mailbox], { signal }) => resolveConfig({ configSrc, config, endpoint, mailbox }, signal),
       onComplete,
       onError: (error) => {
         const issues = isSignaalError(error) && 'issues' in error ? (error.issues as FieldIssue[]) : [];
