@@ -25,6 +25,7 @@ export const breaks = [
   'no-status-token-header',
   'cors-without-idempotency-key',
   'cors-hides-retry-after',
+  'cors-any-origin',
   'config-officer-without-name',
   'stats-counts-as-text',
   'stats-any-time',
@@ -148,8 +149,8 @@ export async function startSmallBackend(options: { breaks?: Break; allowedOrigin
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://backend');
     const origin = request.headers.origin;
-    if (origin && origin === options.allowedOrigin) {
-      response.setHeader('access-control-allow-origin', origin);
+    if (origin && (origin === options.allowedOrigin || broken('cors-any-origin'))) {
+      response.setHeader('access-control-allow-origin', broken('cors-any-origin') ? '*' : origin);
       response.setHeader('vary', 'Origin');
       if (!broken('cors-hides-retry-after')) response.setHeader('access-control-expose-headers', 'Retry-After');
     }
@@ -157,7 +158,7 @@ export async function startSmallBackend(options: { breaks?: Break; allowedOrigin
       if (!response.headersSent) problem(response, 500, 'internal', { detail: String(error) });
     };
     if (request.method === 'OPTIONS') {
-      if (origin && origin === options.allowedOrigin) {
+      if (origin && (origin === options.allowedOrigin || broken('cors-any-origin'))) {
         response.setHeader('access-control-allow-methods', 'GET, POST');
         response.setHeader('access-control-allow-headers', broken('cors-without-idempotency-key') ? 'Content-Type, Authorization, Signaal-Status-Token' : 'Content-Type, Idempotency-Key, Authorization, Signaal-Status-Token');
         response.setHeader('access-control-max-age', '600');
