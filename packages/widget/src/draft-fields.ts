@@ -7,7 +7,7 @@ import { indicators, type WidgetConfig } from '@signaal/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { textField, type TextFieldOptions } from './form-fields.js';
 import type { MessageKey } from './messages/nl.js';
-import { callbacks, settings, type Draft, type Field, type FieldError } from './signal-draft.js';
+import { callbacks, errorKey, settings, type Draft, type Field, type FieldError } from './signal-draft.js';
 import type { Texts } from './texts.js';
 
 /** What the fields show, and where the employee's changes go. */
@@ -37,7 +37,7 @@ function input(view: DraftFieldsView, field: Field, options: InputOptions = {}, 
     label: t(label),
     necessity: t(options.required ? 'required' : 'optional'),
     hint: options.hint && t(options.hint),
-    error: error && t(error.key),
+    error: error && t(errorKey(error, view.draft.kind)),
     value: view.draft[field],
     input: (value) => view.edit({ [field]: value }, field),
   });

@@ -13,7 +13,7 @@ import { MySignalsSection } from './my-signals-section.js';
 import { delivery } from './network.js';
 import type { SignaalAnnounceEvent, SignaalStatusActionEvent } from './part-events.js';
 import { changedJson } from './same-json.js';
-import { clearedDraft, emptyDraft, fieldErrors, reporterFields, reporterPrefills, situationFields, toSignalDraft } from './signal-draft.js';
+import { clearedDraft, emptyDraft, errorKey, fieldErrors, reporterFields, reporterPrefills, situationFields, toSignalDraft } from './signal-draft.js';
 import type { Draft, Field, FieldError, SignaalContext, SignaalReporter } from './signal-draft.js';
 import { formStyles } from './signaal-form.styles.js';
 import { SignaalInfo } from './signaal-info.js';
@@ -314,7 +314,7 @@ export class SignaalForm extends LitElement {
     const sending = this.phase === 'sending';
     const draft = this.draft;
     return html`<form part="form" novalidate @submit=${this.#onSubmit}>
-      ${errorSummary({ id: 'f-summary', title: this.#t('errorSummary'), items: this.errors.map((item) => ({ text: this.#t(item.key), field: item.field && `f-${item.field}` })) })}
+      ${errorSummary({ id: 'f-summary', title: this.#t('errorSummary'), items: this.errors.map((item) => ({ text: this.#t(errorKey(item, draft.kind)), field: item.field && `f-${item.field}` })) })}
       <fieldset class="plain" ?disabled=${sending}>
         ${draftFields({
           texts: this.#texts.texts,

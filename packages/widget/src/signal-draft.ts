@@ -162,3 +162,7 @@ export function fieldErrors(issues: readonly FieldIssue[]): FieldError[] {
     return field ? { field, key } : { key };
   });
 }
+
+/** The text for an error in the draft as it is now: an empty description asks what its question asks. */
+export const errorKey = (error: FieldError, kind: Draft['kind']): MessageKey =>
+  error.key === 'invalid.description' && kind === 'sparring' ? 'invalid.descriptionSparring' : error.key;

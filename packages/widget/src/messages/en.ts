@@ -64,6 +64,7 @@ export const en: FormMessages = {
 
   errorSummary: 'Please check the following',
   'invalid.description': 'Briefly write down what you saw or heard.',
+  'invalid.descriptionSparring': 'Briefly write down what you would like to talk about.',
   'invalid.email': 'Enter an email address like name@municipality.nl, or leave the field empty.',
   'invalid.too-long': 'This text is too long. Please shorten it.',
   'invalid.other': 'This field is not right yet.',

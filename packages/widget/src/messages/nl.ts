@@ -69,6 +69,7 @@ export const nl = {
 
   errorSummary: 'Controleer het volgende',
   'invalid.description': 'Schrijf kort op wat je zag of hoorde.',
+  'invalid.descriptionSparring': 'Schrijf kort op waarover je wilt overleggen.',
   'invalid.email': 'Vul een e-mailadres in zoals naam@gemeente.nl, of laat het veld leeg.',
   'invalid.too-long': 'Deze tekst is te lang. Maak hem korter.',
   'invalid.other': 'Dit veld klopt nog niet.',

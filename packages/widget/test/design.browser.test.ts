@@ -1,0 +1,44 @@
+// The accessibility and design defects found from outside (issue 12), each pinned to what a
+// reader of the open form meets: error texts that fit the question, named groups, room between
+// the error summary and the fields, the widget's own colour on its controls, and where the form ends.
+import { expect, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
+import type { SignaalButton } from '../src/signaal-button.js';
+import type { SignaalForm } from '../src/signaal-form.js';
+import { fill, open, part, submit, text } from './helpers.js';
+
+/** The form in its dialog, with every optional part shown: anonymity, and both sections open. */
+async function openForm(lang = 'nl'): Promise<SignaalForm> {
+  const button = await fixture<SignaalButton>(html`<signaal-button lang=${lang} mailbox="signalen@gemeente.example" .config=${{ allowAnonymous: true }}></signaal-button>`);
+  return open(button);
+}
+
+async function chooseSparring(form: SignaalForm): Promise<void> {
+  part<HTMLInputElement>(form, 'input[name="kind"][value="sparring"]')!.click();
+  await form.updateComplete;
+}
+
+describe('the open form, as a reader meets it', () => {
+  for (const [lang, expected] of [
+    ['nl', 'Schrijf kort op waarover je wilt overleggen.'],
+    ['en', 'Briefly write down what you would like to talk about.'],
+  ] as const) {
+    it(`asks for the sparring question's own answer when it is left empty (${lang})`, async () => {
+      const form = await openForm(lang);
+      await chooseSparring(form);
+      await submit(form);
+      await waitUntil(() => part(form, '#f-summary'), 'no error summary');
+      expect(text(part(form, '#f-description-error'))).to.equal(expected);
+      expect(text(part(form, '#f-summary li'))).to.equal(expected);
+      await expect(form).to.be.accessible();
+
+      // Back to a signal: the error says what a signal asks for again.
+      part<HTMLInputElement>(form, 'input[name="kind"][value="signal"]')!.click();
+      await form.updateComplete;
+      fill(form, '#f-description', '');
+      await submit(form);
+      expect(text(part(form, '#f-description-error'))).not.to.equal(expected);
+      expect(text(part(form, '#f-description-error'))).to.match(lang === 'nl' ? /zag of hoorde/ : /saw or heard/);
+    });
+  }
+});
