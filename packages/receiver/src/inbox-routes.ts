@@ -1,18 +1,17 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { findIndicator, kindSchema, stateSchema, type Kind, type State } from '@signaal/sdk';
 import { addressList } from './addresses.js';
+import { boundary } from './boundary.js';
 import { OidcSignIn, inboxOidc, type OidcOptions } from './inbox-oidc.js';
 import { InboxSessions, csrfGuard, requireSecureTransport, roleGuard, sessionHooks, type InboxSession } from './inbox-session.js';
 import { icon, page, pageCss, pageLocale, type InboxView } from './inbox-pages.js';
 import type { OfficerAccount } from './officers.js';
 import { verifyPassword } from './officers.js';
-import { ProblemError, handleError, sendProblem } from './problem.js';
+import { ProblemError } from './problem.js';
 import { referencePattern } from './receipt.js';
 import type { InboxSignal, InboxStore, PeriodCounts, StateChange } from './storage/inbox-store.js';
 import type { SignalStore } from './storage/signal-store.js';
@@ -128,40 +127,31 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; signals: Signa
   const management = roleGuard(inbox, now, 'management');
   const requireCsrf = csrfGuard(sessions, inbox, now);
 
-  app.addHook('onRequest', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'none'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        requireTrustedTypesFor: ["'script'"],
-        trustedTypes: ['lit-html'],
-      },
-    },
-    crossOriginResourcePolicy: { policy: 'same-origin' },
-  });
+  // Cookies first: a refused cross-site change is audited under the session's officer.
   await app.register(fastifyCookie);
-  if (settings.rateLimit !== false) {
-    const limit = settings.rateLimit ?? { max: 300, timeWindow: 60_000 };
-    await app.register(fastifyRateLimit, {
-      max: limit.max,
-      timeWindow: limit.timeWindow,
-      errorResponseBuilder: (_request, context) => Object.assign(new Error('rate limited'), { statusCode: context.statusCode }),
-    });
-  }
-
-  app.setErrorHandler(handleError);
-  app.setNotFoundHandler((_request, reply) => sendProblem(reply, 404, 'not-found'));
-  sessionHooks(app, sessions, inbox, now);
+  await app.register(boundary, {
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      requireTrustedTypesFor: ["'script'"],
+      trustedTypes: ['lit-html'],
+    },
+    // Only the inbox's own pages change anything here.
+    allowedOrigins: new Set<string>(),
+    cors: false,
+    rateLimit: settings.rateLimit ?? { max: 300, timeWindow: 60_000 },
+    onCrossSite: async (request) => {
+      const session = await sessions.find(request);
+      await inbox.audit(session?.user.username ?? '-', 'origin-refused', now(), undefined, `route=${request.routeOptions.url ?? '(none)'}`, request.id);
+    },
+  });
+  sessionHooks(app, sessions);
 
   const audit = (request: FastifyRequest, action: Parameters<InboxStore['audit']>[1], reference?: string, detail?: string) =>
     inbox.audit(request.inboxSession?.user.username ?? '-', action, now(), reference, detail, request.id);

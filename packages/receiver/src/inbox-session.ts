@@ -141,9 +141,6 @@ export class InboxSessions {
   }
 }
 
-/** Same origin, compared in constant time. */
-export const sameOrigin = sameSecret;
-
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 /**
@@ -167,24 +164,11 @@ export function roleGuard(inbox: InboxStore, now: () => Date, role: 'officer' | 
   };
 }
 
-/** Registers the hooks every inbox request passes: find the session, refuse forged cross-site changes. */
-export function sessionHooks(app: FastifyInstance, sessions: InboxSessions, inbox: InboxStore, now: () => Date): void {
+/** Finds the session of every inbox request (the boundary has refused forged cross-site changes before). */
+export function sessionHooks(app: FastifyInstance, sessions: InboxSessions): void {
   app.decorateRequest('inboxSession', undefined);
   app.addHook('onRequest', async (request) => {
     request.inboxSession = await sessions.find(request);
-    if (request.method === 'GET' || request.method === 'HEAD') return;
-    // Forged cross-site requests: a browser names the page's origin; only this origin may change anything.
-    const here = `${request.protocol}://${request.host}`;
-    const origin = request.headers.origin;
-    const site = request.headers['sec-fetch-site'];
-    if ((origin !== undefined && !sameOrigin(origin, here)) || (site !== undefined && site !== 'same-origin')) {
-      await inbox.audit(request.inboxSession?.user.username ?? '-', 'origin-refused', now(), undefined, `route=${request.routeOptions.url ?? '(none)'}`, request.id);
-      throw new ProblemError(403, 'cross-site-request');
-    }
-    const mediaType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-    if (request.headers['content-length'] !== undefined && request.headers['content-length'] !== '0' && mediaType !== 'application/json') {
-      throw new ProblemError(415, 'unsupported-media-type');
-    }
   });
 }
 

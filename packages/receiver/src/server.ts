@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
-import fastifyCors from '@fastify/cors';
-import fastifyHelmet from '@fastify/helmet';
-import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify';
 import { fieldIssues, remoteConfigSchema, signalSchema, type Locale, type SignaalClient, type Signal } from '@signaal/sdk';
+import { boundary } from './boundary.js';
 import { inboxRoutes, type InboxOptions } from './inbox-routes.js';
 import { addressIn, addressList } from './addresses.js';
 import { corsPolicy } from './cors.js';
 import type { Keyring } from './keyring.js';
 import { Notifier, type MailSettings } from './mail.js';
-import { ProblemError, handleClientError, handleError, handleFrameworkError, sendProblem } from './problem.js';
+import { ProblemError, handleClientError, handleFrameworkError } from './problem.js';
 import { bodyHash, hashToken, newReference, referencePattern, statusTokenFor, tokenMatches } from './receipt.js';
 import { openStorage, storageLocation, type Storage } from './storage/database.js';
 import { InboxStore } from './storage/inbox-store.js';
@@ -127,16 +125,6 @@ function statusToken(request: FastifyRequest): string | undefined {
   return /^bearer ([\x21-\x7e]{1,512})$/i.exec(request.headers.authorization ?? '')?.[1];
 }
 
-/** Refuses state-changing requests from pages the municipality did not allow (forged cross-site posts). */
-function checkOrigin(request: FastifyRequest, allowed: ReadonlySet<string>): void {
-  const origin = request.headers.origin;
-  const site = request.headers['sec-fetch-site'];
-  const sameOrigin = `${request.protocol}://${request.host}`;
-  const originAllowed = origin === undefined || origin === sameOrigin || allowed.has(origin);
-  const siteAllowed = site === undefined || site === 'same-origin' || site === 'none' || (origin !== undefined && allowed.has(origin));
-  if (!originAllowed || !siteAllowed) throw new ProblemError(403, 'cross-site-request');
-}
-
 /** A same-origin form or `text/plain` post is refused before its body is read. */
 async function requireJson(request: FastifyRequest): Promise<void> {
   const mediaType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
@@ -191,36 +179,12 @@ export const receiverRoutes: FastifyPluginAsync<{ receiver: Receiver; settings: 
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const hooks = pausesOf.get(receiver) ?? {};
 
-  // Before CORS, so that preflight answers are not cached either.
-  app.addHook('onRequest', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
+  await app.register(boundary, {
+    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    allowedOrigins,
+    cors: true,
+    rateLimit: options.rateLimit === false ? false : (options.rateLimit ?? { max: 60, timeWindow: 60_000 }),
   });
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
-  });
-  await app.register(fastifyCors, {
-    origin: allowedOrigins.size > 0 ? [...allowedOrigins] : false,
-    methods: [...corsPolicy.methods],
-    allowedHeaders: [...corsPolicy.allowedHeaders],
-    exposedHeaders: [...corsPolicy.exposedHeaders],
-    maxAge: corsPolicy.maxAge,
-  });
-  if (options.rateLimit !== false) {
-    const limit = options.rateLimit ?? { max: 60, timeWindow: 60_000 };
-    await app.register(fastifyRateLimit, {
-      max: limit.max,
-      timeWindow: limit.timeWindow,
-      errorResponseBuilder: (_request, context) => Object.assign(new Error('rate limited'), { statusCode: context.statusCode }),
-    });
-  }
-
-
-  app.addHook('onRequest', async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') checkOrigin(request, allowedOrigins);
-  });
-
-  app.setErrorHandler(handleError);
-  app.setNotFoundHandler((_request, reply) => sendProblem(reply, 404, 'not-found'));
 
   app.post('/signals', { bodyLimit: options.bodyLimit ?? 65_536, onRequest: requireJson }, async (request, reply) => {
     const key = readIdempotencyKey(request.headers['idempotency-key']);
