@@ -16,6 +16,8 @@ export interface DraftFieldsView {
   config: WidgetConfig;
   draft: Draft;
   errors: readonly FieldError[];
+  /** Every control locked, while the form is sending. */
+  disabled: boolean;
   /** Whether "more about the situation" and "about you" are open. */
   situationOpen: boolean;
   youOpen: boolean;
@@ -33,6 +35,7 @@ function input(view: DraftFieldsView, field: Field, options: InputOptions = {}, 
   const error = view.errors.find((item) => item.field === field);
   return textField({
     ...options,
+    disabled: view.disabled,
     id: `f-${field}`,
     label: t(label),
     necessity: t(options.required ? 'required' : 'optional'),
@@ -43,7 +46,7 @@ function input(view: DraftFieldsView, field: Field, options: InputOptions = {}, 
   });
 }
 
-/** The fields, for inside the form's `<fieldset>`. */
+/** The fields, for inside the form; each group of choices is a fieldset with its legend. */
 export function draftFields(view: DraftFieldsView): TemplateResult {
   const { texts, config, draft } = view;
   const { t } = texts;
@@ -61,6 +64,7 @@ export function draftFields(view: DraftFieldsView): TemplateResult {
                 name="kind"
                 value=${mode}
                 .checked=${draft.kind === mode}
+                ?disabled=${view.disabled}
                 @change=${() => view.edit({ kind: mode })}
               />
               <span>${t(mode === 'signal' ? 'modeSignal' : 'modeSparring')}</span>
@@ -80,6 +84,7 @@ export function draftFields(view: DraftFieldsView): TemplateResult {
                 <input
                   type="checkbox"
                   .checked=${draft.chosen.has(item.id)}
+                  ?disabled=${view.disabled}
                   @change=${(event: Event) => {
                     const chosen = new Set(view.draft.chosen);
                     if ((event.target as HTMLInputElement).checked) chosen.add(item.id);
@@ -93,7 +98,7 @@ export function draftFields(view: DraftFieldsView): TemplateResult {
           </fieldset>
           <div class="field">
             <label for="f-setting">${t('setting')} <span class="optional">${t('optional')}</span></label>
-            <select id="f-setting" .value=${draft.setting} @change=${(event: Event) => view.edit({ setting: (event.target as HTMLSelectElement).value })}>
+            <select id="f-setting" ?disabled=${view.disabled} .value=${draft.setting} @change=${(event: Event) => view.edit({ setting: (event.target as HTMLSelectElement).value })}>
               <option value="" ?selected=${!draft.setting}>${t('settingNone')}</option>
               ${settings.map((value) => html`<option value=${value} ?selected=${draft.setting === value}>${t(`setting.${value}`)}</option>`)}
             </select>
@@ -112,6 +117,7 @@ export function draftFields(view: DraftFieldsView): TemplateResult {
                   name="confidentiality"
                   value=${value}
                   .checked=${draft.confidentiality === value}
+                  ?disabled=${view.disabled}
                   aria-describedby=${value === 'anonymous' ? 'f-anonymous-caveat' : nothing}
                   @change=${() => view.edit({ confidentiality: value })}
                 />
@@ -127,7 +133,7 @@ export function draftFields(view: DraftFieldsView): TemplateResult {
           ${input(view, 'phone', { type: 'tel', autocomplete: 'tel' })} ${input(view, 'email', { type: 'email', autocomplete: 'email' })}
           <div class="field">
             <label for="f-callbackHow">${t('callbackHow')} <span class="optional">${t('optional')}</span></label>
-            <select id="f-callbackHow" @change=${(event: Event) => view.edit({ callbackHow: (event.target as HTMLSelectElement).value })}>
+            <select id="f-callbackHow" ?disabled=${view.disabled} @change=${(event: Event) => view.edit({ callbackHow: (event.target as HTMLSelectElement).value })}>
               <option value="" ?selected=${!draft.callbackHow}>${t('callbackNone')}</option>
               ${callbacks.map((value) => html`<option value=${value} ?selected=${draft.callbackHow === value}>${t(`callback.${value}`)}</option>`)}
             </select>

@@ -20,6 +20,8 @@ export interface TextFieldOptions {
   /** Whether the field is required or optional, in words, after the label: "(verplicht)". */
   necessity?: string | undefined;
   required?: boolean | undefined;
+  /** Locked, e.g. while the form is sending. */
+  disabled?: boolean | undefined;
   hint?: string | undefined;
   /** What is wrong with the value; marks the control invalid and describes it. */
   error?: string | undefined;
@@ -36,7 +38,7 @@ export interface TextFieldOptions {
 
 /** A labelled text field (see `TextFieldOptions`), in a `.field` block; `.invalid` while it has an error. */
 export function textField(options: TextFieldOptions): TemplateResult {
-  const { id, hint, error, required } = options;
+  const { id, hint, error, required, disabled } = options;
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
   const invalid = error ? 'true' : nothing;
   const input = (event: Event) => options.input((event.target as HTMLInputElement | HTMLTextAreaElement).value);
@@ -45,12 +47,13 @@ export function textField(options: TextFieldOptions): TemplateResult {
     ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}
     ${error ? html`<p class="error" id="${id}-error">${error}</p>` : nothing}
     ${options.rows
-      ? html`<textarea id=${id} rows=${options.rows} ?required=${required} .value=${options.value} aria-describedby=${described} aria-invalid=${invalid} @input=${input}></textarea>`
+      ? html`<textarea id=${id} rows=${options.rows} ?required=${required} ?disabled=${disabled} .value=${options.value} aria-describedby=${described} aria-invalid=${invalid} @input=${input}></textarea>`
       : html`<input
           id=${id}
           type=${options.type ?? 'text'}
           autocomplete=${options.autocomplete ?? 'off'}
           ?required=${required}
+          ?disabled=${disabled}
           .value=${options.value}
           aria-describedby=${described}
           aria-invalid=${invalid}

@@ -315,18 +315,19 @@ export class SignaalForm extends LitElement {
     const draft = this.draft;
     return html`<form part="form" novalidate @submit=${this.#onSubmit}>
       ${errorSummary({ id: 'f-summary', title: this.#t('errorSummary'), items: this.errors.map((item) => ({ text: this.#t(errorKey(item, draft.kind)), field: item.field && `f-${item.field}` })) })}
-      <fieldset class="plain" ?disabled=${sending}>
+      <div class="plain">
         ${draftFields({
           texts: this.#texts.texts,
           config,
           draft,
           errors: this.errors,
+          disabled: sending,
           situationOpen: this.situationOpen,
           youOpen: this.youOpen,
           edit: this.#edit,
           toggle: (section: 'situationOpen' | 'youOpen', open: boolean) => (this[section] = open),
         })}
-      </fieldset>
+      </div>
       <div class="actions">
         <button part="submit" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
           ${this.#t(sending ? 'sending' : this.#canSubmit ? 'submit' : 'submitMail')}

@@ -41,4 +41,22 @@ describe('the open form, as a reader meets it', () => {
       expect(text(part(form, '#f-description-error'))).to.match(lang === 'nl' ? /zag of hoorde/ : /saw or heard/);
     });
   }
+
+  it('names every group it draws: each fieldset has a legend with words, in both modes', async () => {
+    const form = await openForm();
+    for (const mode of ['signal', 'sparring']) {
+      if (mode === 'sparring') await chooseSparring(form);
+      for (const section of form.shadowRoot!.querySelectorAll<HTMLDetailsElement>('details.section')) section.open = true;
+      await form.updateComplete;
+      const fieldsets = [...form.shadowRoot!.querySelectorAll('fieldset')];
+      expect(fieldsets.length, mode).to.be.above(0);
+      for (const fieldset of fieldsets) {
+        const legend = fieldset.firstElementChild;
+        expect(legend?.localName, `${mode}: a fieldset without a legend`).to.equal('legend');
+        expect(text(legend), mode).not.to.equal('');
+      }
+      await expect(form).to.be.accessible();
+    }
+  });
+
 });
