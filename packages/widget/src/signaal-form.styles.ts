@@ -141,6 +141,10 @@ export const formStyles = [
     .failure {
       border-color: var(--_signaal-danger);
     }
+    /* Room below the summary whatever follows it (a fieldset's own margin is 0). */
+    .error-summary {
+      margin-block-end: var(--_signaal-space);
+    }
     .error-summary a {
       color: var(--_signaal-danger);
       font-weight: 600;

@@ -59,4 +59,15 @@ describe('the open form, as a reader meets it', () => {
     }
   });
 
+  it('leaves room between the error summary and the field after it', async () => {
+    const form = await openForm();
+    await submit(form);
+    const summary = await waitUntil(() => part(form, '#f-summary'), 'no error summary').then(() => part(form, '#f-summary')!);
+    const next = summary.nextElementSibling!;
+    expect(next.getBoundingClientRect().top - summary.getBoundingClientRect().bottom).to.be.at.least(16);
+    // The summary keeps that room itself, whatever follows it (a fieldset, say, has no margin of its own).
+    expect(parseFloat(getComputedStyle(summary).marginBlockEnd)).to.be.at.least(16);
+    await expect(form).to.be.accessible();
+  });
+
 });
