@@ -88,6 +88,11 @@ export const baseStyles = [
     textarea {
       resize: vertical;
     }
+    /* Radios and checkboxes in the widget's accent (the host's --signaal-accent-color), not the browser's blue. */
+    input[type='radio'],
+    input[type='checkbox'] {
+      accent-color: var(--_signaal-accent);
+    }
     .error {
       color: var(--_signaal-danger);
       font-weight: 600;

@@ -70,4 +70,15 @@ describe('the open form, as a reader meets it', () => {
     await expect(form).to.be.accessible();
   });
 
+  it("draws radios and checkboxes in the widget's accent, and follows the page's --signaal-accent-color", async () => {
+    const form = await openForm();
+    part<HTMLDetailsElement>(form, 'details.section')!.open = true;
+    await form.updateComplete;
+    const controls = [...form.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"], input[type="checkbox"]')];
+    expect(controls.map((control) => control.type)).to.include.members(['radio', 'checkbox']);
+    for (const control of controls) expect(getComputedStyle(control).accentColor).to.equal('rgb(21, 66, 115)');
+    form.style.setProperty('--signaal-accent-color', 'rgb(120, 0, 90)');
+    for (const control of controls) expect(getComputedStyle(control).accentColor).to.equal('rgb(120, 0, 90)');
+    await expect(form).to.be.accessible();
+  });
 });
