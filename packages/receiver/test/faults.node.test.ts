@@ -4,14 +4,14 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { receiptSchema, statusSchema } from '@signaal/sdk';
 import { startCli } from './cli-harness.js';
-import { countSignals, deferred, newKeyFile, newDataDir, newSignal, postSignal, startReceiver } from './receiver-harness.js';
+import { countSignals, deferred, newKeyFile, newDataDir, newSignal, postSignal, readStatus, startReceiver } from './receiver-harness.js';
 
 const keyFile = newKeyFile();
 
 /** Change it to explore; a failing seed replays the same submissions. */
 const seed = 20_261_129;
 
-const startChild = (dataDir: string, pauseAfterCommit = false) => startCli(dataDir, keyFile, [], {}, { pauseAfterCommit });
+const startChild = (dataDir: string, pauseAfterCommit = false) => startCli({ dataDir, keyFile, pauseAfterCommit });
 
 describe('faults', () => {
   test(`100 concurrent submissions with generated duplicate retries give exactly 100 rows (seed ${seed})`, async () => {
@@ -82,12 +82,11 @@ describe('faults', () => {
         assert.deepEqual(receiptSchema.parse(await again.json()), receipt);
         assert.equal(countSignals(dataDir), 1);
 
-        const status = await fetch(`${second.url}/signals/${receipt.reference}/status`, { headers: { authorization: `Bearer ${receipt.statusToken}` } });
+        const status = await readStatus(second.url, receipt);
         assert.equal(status.status, 200, 'the replayed token works');
         assert.equal(statusSchema.parse(await status.json()).state, 'received');
       } finally {
-        second.child.kill('SIGTERM');
-        await second.exited;
+        await second.stop();
       }
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

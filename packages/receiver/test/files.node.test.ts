@@ -3,37 +3,17 @@
  * `signaal-receiver` command in child processes, looking at modes and bytes on disk.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { once } from 'node:events';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, copyFileSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { after, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { describe, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { receiptSchema, statsSchema, statusSchema, type Receipt } from '@signaal/sdk';
-import { generateContentKey, loadKeyring } from '../src/keyring.js';
-import { countSignals, demoWidgetConfig, folderBytes, newSignal, postSignal, startReceiver, storedSignals, testKeyring } from './receiver-harness.js';
+import { statsSchema, type Receipt } from '@signaal/sdk';
+import { loadKeyring } from '../src/keyring.js';
+import { refusal, runCli, startCli } from './cli-harness.js';
+import { countSignals, folder, folderBytes, newKeyFile, newSignal, post, postSignal, startReceiver, statusState, storedSignals, testKeyring } from './receiver-harness.js';
 
-const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-const scratch = mkdtempSync(join(tmpdir(), 'signaal-files-test-'));
-after(() => rmSync(scratch, { recursive: true, force: true }));
-
-const configFile = join(scratch, 'widget-config.json');
-writeFileSync(configFile, JSON.stringify(demoWidgetConfig));
-const keyFile = join(scratch, 'content.key');
-writeFileSync(keyFile, generateContentKey(), { mode: 0o600 });
-chmodSync(keyFile, 0o600);
+const keyFile = newKeyFile();
 const keyring = loadKeyring(keyFile);
-
-let folders = 0;
-/** A path for a new folder in the scratch folder; made (0700) unless `create` is false. */
-function folder(name: string, create = true): string {
-  const path = join(scratch, `${++folders}-${name}`);
-  if (create) mkdirSync(path, { mode: 0o700 });
-  return path;
-}
 
 const mode = (path: string) => statSync(path).mode & 0o777;
 const octal = (value: number) => value.toString(8).padStart(4, '0');
@@ -41,109 +21,10 @@ const canaryText = () => `kanarie-${Math.random().toString(36).slice(2, 12)}`;
 /** The whole period, so two answers of /stats compare as they are. */
 const allTime = 'from=2000-01-01&to=2100-01-01';
 
-/** The environment of the test run without any SIGNAAL_ setting, so only what a test passes counts. */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) if (!name.startsWith('SIGNAAL_')) env[name] = value;
-  return env;
-}
-
-/** The CLI in a child process; with `openUmask`, under umask 000, as a careless service manager might start it. */
-function spawnCli(args: readonly string[], { openUmask = false } = {}): ChildProcess {
-  const command = [process.execPath, '--import', 'tsx', cli, ...args];
-  const options: SpawnOptions = { env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] };
-  return openUmask ? spawn('sh', ['-c', 'umask 000; exec "$0" "$@"', ...command], options) : spawn(command[0]!, command.slice(1), options);
-}
-
-interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs one CLI command to its end. */
-async function runCli(args: readonly string[], options: { openUmask?: boolean } = {}): Promise<Finished> {
-  const child = spawnCli(args, options);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  try {
-    const [code] = (await once(child, 'close')) as [number | null];
-    return { code, stdout, stderr };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-interface ChildReceiver {
-  url: string;
-  /** SIGTERM, and the exit it gave. */
-  stop(): Promise<[number | null, NodeJS.Signals | null]>;
-  /** Kills it if it still runs; for `finally`. */
-  kill(): Promise<void>;
-}
-
-/** Starts the receiver on `dataDir` with the test's key file, on a free port, and waits until it listens. */
-async function startCli(dataDir: string, options: { openUmask?: boolean } = {}): Promise<ChildReceiver> {
-  const child = spawnCli(['--port', '0', '--config', configFile, '--content-key-file', keyFile, '--rate-limit', '0', '--data-dir', dataDir], options);
-  let stderr = '';
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
-  const kill = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL');
-      await exited;
-    }
-  };
-  try {
-    const url = await new Promise<string>((resolve, reject) => {
-      createInterface({ input: child.stdout! }).on('line', (line) => {
-        const address = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1];
-        if (address) resolve(address);
-      });
-      exited.then(([code, signal]) => reject(new Error(`the receiver exited (${code ?? signal}) before listening: ${stderr}`)), reject);
-      setTimeout(() => reject(new Error(`the receiver did not listen within 60 s: ${stderr}`)), 60_000).unref();
-    });
-    return {
-      url,
-      async stop() {
-        child.kill('SIGTERM');
-        return exited;
-      },
-      kill,
-    };
-  } catch (error) {
-    await kill();
-    throw error;
-  }
-}
-
-async function post(url: string, signal: ReturnType<typeof newSignal>): Promise<Receipt> {
-  const response = await postSignal(url, signal);
-  assert.equal(response.status, 201);
-  return receiptSchema.parse(await response.json());
-}
-
-async function statusState(url: string, receipt: Receipt): Promise<string> {
-  const response = await fetch(`${url}/signals/${receipt.reference}/status`, { headers: { authorization: `Bearer ${receipt.statusToken}` } });
-  assert.equal(response.status, 200, `the status token for ${receipt.reference} works`);
-  return statusSchema.parse(await response.json()).state;
-}
-
 async function stats(url: string) {
   const response = await fetch(`${url}/stats?${allTime}`);
   assert.equal(response.status, 200);
   return statsSchema.parse(await response.json());
-}
-
-/** The one message the CLI gives when it refuses: one line on stderr, nothing on stdout. */
-function refusal(result: Finished): string {
-  assert.equal(result.stdout, '', 'nothing on standard output');
-  const lines = result.stderr.trimEnd().split('\n');
-  assert.equal(lines.length, 1, `one line on standard error, got:\n${result.stderr}`);
-  return lines[0]!;
 }
 
 describe('private files', () => {
@@ -156,7 +37,7 @@ describe('private files', () => {
     assert.equal(mode(dataDir), 0o755);
     assert.equal(mode(stray), 0o644);
 
-    const receiver = await startCli(dataDir, { openUmask: true });
+    const receiver = await startCli({ dataDir, keyFile, openUmask: true });
     try {
       await post(receiver.url, newSignal());
       assert.equal(octal(mode(dataDir)), '0700', 'the data folder');
@@ -185,7 +66,7 @@ describe('backup and restore', () => {
       newSignal({ description: 'Derde melding zonder kanarie' }),
     ];
 
-    const receiver = await startCli(dataDir);
+    const receiver = await startCli({ dataDir, keyFile });
     const receipts: Receipt[] = [];
     let before;
     try {
@@ -233,7 +114,7 @@ describe('backup and restore', () => {
     assert.ok(contents[0]?.includes(`Eerste melding ${canary}`) && contents[0].includes(`Melder ${canary}`));
     assert.ok(contents[1]?.includes(`Een vraag ${canary}`));
 
-    const again = await startCli(dataDir);
+    const again = await startCli({ dataDir, keyFile });
     try {
       for (const receipt of receipts) assert.equal(await statusState(again.url, receipt), 'received');
       assert.deepEqual(await stats(again.url), before, 'the counts match');
@@ -273,7 +154,7 @@ describe('backup and restore', () => {
       assert.equal(existsSync(join(target, 'signaal.db')), false, 'no database is put in place');
     }
 
-    const missing = await runCli(['restore', join(scratch, 'no-such-backup.db'), '--data-dir', folder('restore-target', false)]);
+    const missing = await runCli(['restore', join(folder('backups'), 'no-such-backup.db'), '--data-dir', folder('restore-target', false)]);
     assert.equal(missing.code, 2);
     refusal(missing);
 
@@ -294,7 +175,7 @@ describe('restoring from where the service cannot write', () => {
   // not write its folder (a read-only backup volume) is told "is not an intact Signaal database".
   test('restore only reads the backup: nothing is written beside it', async () => {
     const dataDir = folder('data', false);
-    const receiver = await startCli(dataDir);
+    const receiver = await startCli({ dataDir, keyFile });
     try {
       await post(receiver.url, newSignal());
       assert.deepEqual(await receiver.stop(), [0, null]);

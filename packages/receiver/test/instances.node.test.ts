@@ -10,7 +10,7 @@ import { problemSchema, receiptSchema, statsSchema, statusSchema, type Receipt }
 import { MailCatcher } from '../src/mail-catcher.js';
 import { startCli, type ChildReceiver } from './cli-harness.js';
 import { startPostgres, type TestPostgres } from './postgres-harness.js';
-import { newDataDir, newKeyFile, newSignal, postSignal, startReceiver } from './receiver-harness.js';
+import { newDataDir, newKeyFile, newSignal, postSignal, readStatus, startReceiver } from './receiver-harness.js';
 
 let cluster: TestPostgres;
 before(async () => {
@@ -42,9 +42,6 @@ async function deliver(url: string, signal: ReturnType<typeof newSignal>, tries 
   return { status };
 }
 
-const readStatus = (url: string, receipt: Receipt) =>
-  fetch(`${url}/signals/${receipt.reference}/status`, { headers: { authorization: `Bearer ${receipt.statusToken}` } });
-
 describe('two receiver processes on one PostgreSQL database', () => {
   test('duplicates sent to both at once store one signal each, and a hard kill loses nothing acknowledged', async () => {
     const databaseUrl = await cluster.newDatabase();
@@ -52,7 +49,7 @@ describe('two receiver processes on one PostgreSQL database', () => {
     const folders = [newDataDir(), newDataDir()];
     const instances: ChildReceiver[] = [];
     try {
-      for (const folder of folders) instances.push(await startCli(folder, keyFile, ['--database', databaseUrl]));
+      for (const folder of folders) instances.push(await startCli({ dataDir: folder, keyFile, flags: ['--database', databaseUrl] }));
       const [a, b] = instances as [ChildReceiver, ChildReceiver];
 
       // Every signal goes to both instances at the same moment, as a client retrying through a load balancer would.
@@ -165,7 +162,7 @@ describe('a database that goes away', () => {
     const dataDir = newDataDir();
     try {
       await assert.rejects(
-        startCli(dataDir, newKeyFile(), ['--database', 'postgres://postgres@127.0.0.1:1/none']),
+        startCli({ dataDir, keyFile: newKeyFile(), flags: ['--database', 'postgres://postgres@127.0.0.1:1/none'] }),
         /exited with 1 before listening: signaal-receiver: the database cannot be reached \(ECONNREFUSED\)/,
       );
     } finally {

@@ -3,114 +3,15 @@
  * `signaal-receiver` command in child processes.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { after, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { describe, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { receiptSchema, statusSchema, type Receipt } from '@signaal/sdk';
+import type { Receipt } from '@signaal/sdk';
 import { KeyError, loadKeyring } from '../src/keyring.js';
 import { statusTokenFor } from '../src/receipt.js';
-import { demoWidgetConfig, folderBytes, newSignal, postSignal, storedSignals } from './receiver-harness.js';
-
-const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-const scratch = mkdtempSync(join(tmpdir(), 'signaal-keys-test-'));
-after(() => rmSync(scratch, { recursive: true, force: true }));
-
-const configFile = join(scratch, 'widget-config.json');
-writeFileSync(configFile, JSON.stringify(demoWidgetConfig));
-
-let folders = 0;
-/** A new empty folder in the scratch folder; `dataDir` leaves it to the receiver to create. */
-function folder(name: string, create = true): string {
-  const path = join(scratch, `${++folders}-${name}`);
-  if (create) mkdirSync(path, { mode: 0o700 });
-  return path;
-}
-
-/** The environment of the test run without any SIGNAAL_ setting, so only what a test passes counts. */
-function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) if (!name.startsWith('SIGNAAL_')) env[name] = value;
-  return { ...env, ...extra };
-}
-
-interface Finished {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function spawnCli(args: readonly string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', cli, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-/** Runs one CLI command to its end. */
-async function runCli(args: readonly string[], env: NodeJS.ProcessEnv = cleanEnv()): Promise<Finished> {
-  const child = spawnCli(args, env);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  try {
-    const [code, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];
-    return { code, signal, stdout, stderr };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-interface ChildReceiver {
-  url: string;
-  stderr: () => string;
-  /** SIGTERM, and the exit it gave. */
-  stop(): Promise<[number | null, NodeJS.Signals | null]>;
-  /** Kills it if it still runs; for `finally`. */
-  kill(): Promise<void>;
-}
-
-/** Starts the receiver CLI on a free port and waits until it listens; rejects with its output when it exits first. */
-async function startCli(args: readonly string[], env: NodeJS.ProcessEnv = cleanEnv()): Promise<ChildReceiver> {
-  const child = spawnCli(['--port', '0', '--config', configFile, '--rate-limit', '0', ...args], env);
-  let stderr = '';
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
-  const running = () => child.exitCode === null && child.signalCode === null;
-  const kill = async () => {
-    if (running()) {
-      child.kill('SIGKILL');
-      await exited;
-    }
-  };
-  try {
-    const url = await new Promise<string>((resolve, reject) => {
-      createInterface({ input: child.stdout! }).on('line', (line) => {
-        const address = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1];
-        if (address) resolve(address);
-      });
-      exited.then(([code, signal]) => reject(new Error(`the receiver exited (${code ?? signal}) before listening: ${stderr}`)), reject);
-      setTimeout(() => reject(new Error(`the receiver did not listen within 60 s: ${stderr}`)), 60_000).unref();
-    });
-    return {
-      url,
-      stderr: () => stderr,
-      async stop() {
-        child.kill('SIGTERM');
-        return exited;
-      },
-      kill,
-    };
-  } catch (error) {
-    await kill();
-    throw error;
-  }
-}
+import { cleanEnv, configFile, refusal, runCli, startCli } from './cli-harness.js';
+import { folder, folderBytes, newSignal, post, postSignal, readStatus, statusState, storedSignals } from './receiver-harness.js';
 
 /** Writes a key file (or any file) with exactly this mode, whatever the umask. */
 function writePrivate(path: string, text: string, mode = 0o600): string {
@@ -128,30 +29,6 @@ async function generatedKey(): Promise<string> {
 
 async function keyFileWith(name: string, ...keys: string[]): Promise<string> {
   return writePrivate(join(folder('keys'), name), keys.join(''));
-}
-
-function readStatus(url: string, receipt: Pick<Receipt, 'reference' | 'statusToken'>): Promise<Response> {
-  return fetch(`${url}/signals/${receipt.reference}/status`, { headers: { authorization: `Bearer ${receipt.statusToken}` } });
-}
-
-async function statusState(url: string, receipt: Pick<Receipt, 'reference' | 'statusToken'>): Promise<string> {
-  const response = await readStatus(url, receipt);
-  assert.equal(response.status, 200, `the status token for ${receipt.reference} works`);
-  return statusSchema.parse(await response.json()).state;
-}
-
-async function post(url: string, signal: ReturnType<typeof newSignal>): Promise<Receipt> {
-  const response = await postSignal(url, signal);
-  assert.equal(response.status, 201);
-  return receiptSchema.parse(await response.json());
-}
-
-/** The one message the CLI gives when it refuses: one line on stderr, nothing on stdout. */
-function refusal(result: Finished): string {
-  assert.equal(result.stdout, '', 'nothing on standard output');
-  const lines = result.stderr.trimEnd().split('\n');
-  assert.equal(lines.length, 1, `one line on standard error, got:\n${result.stderr}`);
-  return lines[0]!;
 }
 
 describe('generate-key', () => {
@@ -185,7 +62,7 @@ describe('starting without a usable content key', () => {
   test('SIGNAAL_CONTENT_KEY_FILE is read as well as the flag', async () => {
     const keyFile = await keyFileWith('content.key', await generatedKey());
     const dataDir = folder('data', false);
-    const receiver = await startCli(['--data-dir', dataDir], cleanEnv({ SIGNAAL_CONTENT_KEY_FILE: keyFile }));
+    const receiver = await startCli({ dataDir, env: cleanEnv({ SIGNAAL_CONTENT_KEY_FILE: keyFile }) });
     try {
       assert.equal((await postSignal(receiver.url, newSignal())).status, 201);
       assert.deepEqual(await receiver.stop(), [0, null]);
@@ -227,7 +104,7 @@ describe('starting without a usable content key', () => {
     const dataDir = folder('data', false);
     const signal = newSignal({ description: 'Melding onder sleutel A' });
 
-    const first = await startCli(['--data-dir', dataDir, '--content-key-file', fileA]);
+    const first = await startCli({ dataDir, keyFile: fileA });
     let receipt: Receipt;
     try {
       receipt = await post(first.url, signal);
@@ -245,7 +122,7 @@ describe('starting without a usable content key', () => {
     assert.ok(!wrong.stderr.includes(idB), 'it names the missing key, not the one given');
     assert.ok(folderBytes(dataDir).equals(before), 'no byte of the data folder changed');
 
-    const right = await startCli(['--data-dir', dataDir, '--content-key-file', fileA]);
+    const right = await startCli({ dataDir, keyFile: fileA });
     try {
       assert.equal(await statusState(right.url, receipt), 'received');
       assert.match(storedSignals(dataDir, loadKeyring(fileA))[0]?.content ?? '', /Melding onder sleutel A/);
@@ -271,7 +148,7 @@ describe('rotate-key', () => {
     const newer = newSignal({ description: 'Nieuwe melding onder sleutel B' });
 
     // Under key A alone.
-    const underA = await startCli(['--data-dir', dataDir, '--content-key-file', fileA]);
+    const underA = await startCli({ dataDir, keyFile: fileA });
     let oldReceipt: Receipt;
     try {
       oldReceipt = await post(underA.url, oldSignal);
@@ -281,7 +158,7 @@ describe('rotate-key', () => {
     }
 
     // B first, A second: the old signal still reads, a new one is wrapped under B.
-    const underBA = await startCli(['--data-dir', dataDir, '--content-key-file', fileBA]);
+    const underBA = await startCli({ dataDir, keyFile: fileBA });
     let newerReceipt: Receipt;
     let oldWrapped: Buffer;
     try {
@@ -328,7 +205,7 @@ describe('rotate-key', () => {
     assert.match(again.stdout, /Re-wrapped 0 keys/);
 
     // B alone: the token secret was re-wrapped too, so the reporters' tokens work.
-    const underB = await startCli(['--data-dir', dataDir, '--content-key-file', fileB]);
+    const underB = await startCli({ dataDir, keyFile: fileB });
     try {
       assert.equal(await statusState(underB.url, oldReceipt), 'received');
       assert.equal(await statusState(underB.url, newerReceipt), 'received');
@@ -352,7 +229,7 @@ describe('rotate-key', () => {
     const fileA = await keyFileWith('a.key', await generatedKey());
     const fileC = await keyFileWith('c.key', await generatedKey());
     const dataDir = folder('data', false);
-    const receiver = await startCli(['--data-dir', dataDir, '--content-key-file', fileA]);
+    const receiver = await startCli({ dataDir, keyFile: fileA });
     let receipt: Receipt;
     try {
       receipt = await post(receiver.url, newSignal());
@@ -372,7 +249,7 @@ describe('rotate-key', () => {
     assert.doesNotMatch(wrongKey.stdout, /Re-wrapped/);
     assert.ok(folderBytes(dataDir).equals(before), 'no byte of the data folder changed');
 
-    const after = await startCli(['--data-dir', dataDir, '--content-key-file', fileA]);
+    const after = await startCli({ dataDir, keyFile: fileA });
     try {
       assert.equal(await statusState(after.url, receipt), 'received');
       assert.deepEqual(await after.stop(), [0, null]);
@@ -404,7 +281,7 @@ describe('--secret-file', () => {
 
     const receipts: Receipt[] = [];
     for (const dataDir of [folder('data', false), folder('data', false)]) {
-      const receiver = await startCli(['--data-dir', dataDir, '--content-key-file', keyFile, '--secret-file', secretFile]);
+      const receiver = await startCli({ dataDir, keyFile, flags: ['--secret-file', secretFile] });
       try {
         const receipt = await post(receiver.url, signal);
         assert.equal(receipt.statusToken, statusTokenFor(secret, signal.id), 'the token is the one the secret gives');

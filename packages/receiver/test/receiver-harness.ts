@@ -1,12 +1,14 @@
 /** A real receiver on 127.0.0.1 with a temporary data folder, for the node tests. */
+import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
+import { receiptSchema, statusSchema, type Receipt } from '@signaal/sdk';
 import { Keyring, generateContentKey } from '../src/keyring.js';
 import { buildReceiver, type ReceiverOptions, type ReceiverPauses } from '../src/server.js';
 import { Sealer } from '../src/storage/sealing.js';
@@ -24,6 +26,19 @@ export interface RunningReceiver {
 }
 
 export const newDataDir = () => mkdtempSync(join(tmpdir(), 'signaal-receiver-test-'));
+
+let scratch: string | undefined;
+let folders = 0;
+/** A path for a new folder in this process's scratch folder (removed at exit); made (0700) unless `create` is false. */
+export function folder(name: string, create = true): string {
+  if (!scratch) {
+    const made = (scratch = mkdtempSync(join(tmpdir(), 'signaal-scratch-test-')));
+    process.once('exit', () => rmSync(made, { recursive: true, force: true }));
+  }
+  const path = join(scratch, `${++folders}-${name}`);
+  if (create) mkdirSync(path, { mode: 0o700 });
+  return path;
+}
 
 /** A new content key file (mode 0600) in a folder of its own, outside any data folder; returns its path. */
 export function newKeyFile(text: string = generateContentKey()): string {
@@ -83,6 +98,25 @@ export function postSignal(url: string, body: unknown, headers: Record<string, s
     headers: { 'content-type': 'application/json', ...(typeof id === 'string' ? { 'idempotency-key': id } : {}), ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+}
+
+/** Posts a signal that must be stored (201) and returns its receipt. */
+export async function post(url: string, signal: ReturnType<typeof newSignal>): Promise<Receipt> {
+  const response = await postSignal(url, signal);
+  assert.equal(response.status, 201);
+  return receiptSchema.parse(await response.json());
+}
+
+/** Asks for a signal's status with its status token, as the reporter would. */
+export function readStatus(url: string, receipt: Pick<Receipt, 'reference' | 'statusToken'>): Promise<Response> {
+  return fetch(`${url}/signals/${receipt.reference}/status`, { headers: { authorization: `Bearer ${receipt.statusToken}` } });
+}
+
+/** The state the status token shows; the token must work (200). */
+export async function statusState(url: string, receipt: Pick<Receipt, 'reference' | 'statusToken'>): Promise<string> {
+  const response = await readStatus(url, receipt);
+  assert.equal(response.status, 200, `the status token for ${receipt.reference} works`);
+  return statusSchema.parse(await response.json()).state;
 }
 
 /** Reads the database through a second connection, as an operator would. */
