@@ -99,7 +99,26 @@ export const formStyles = [
       font-weight: 600;
       padding-block: 0.25em;
     }
+    /* The send button ends the form: a line below it, and what follows reads as secondary. */
+    form[part='form'] {
+      padding-block-end: calc(var(--_signaal-space) * 1.5);
+      border-block-end: 1px solid var(--_signaal-border);
+    }
+    details.mine,
+    .info details {
+      border: 0;
+      border-radius: 0;
+      padding: 0;
+    }
+    .info h3 {
+      font-size: 1em;
+      font-weight: 600;
+      color: var(--_signaal-muted);
+    }
     .info > * + * {
+      margin-block-start: 0.25em;
+    }
+    .info > h3 + * {
       margin-block-start: 0.5em;
     }
     .info details > * + * {

@@ -5,7 +5,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { fixture, html } from '@open-wc/testing';
 import type { SignaalButton } from '../src/signaal-button.js';
 import type { SignaalForm } from '../src/signaal-form.js';
-import { fill, open, part, submit, text } from './helpers.js';
+import { fill, flaky, open, part, submit, text } from './helpers.js';
 
 /** The form in its dialog, with every optional part shown: anonymity, and both sections open. */
 async function openForm(lang = 'nl'): Promise<SignaalForm> {
@@ -79,6 +79,31 @@ describe('the open form, as a reader meets it', () => {
     for (const control of controls) expect(getComputedStyle(control).accentColor).to.equal('rgb(21, 66, 115)');
     form.style.setProperty('--signaal-accent-color', 'rgb(120, 0, 90)');
     for (const control of controls) expect(getComputedStyle(control).accentColor).to.equal('rgb(120, 0, 90)');
+    await expect(form).to.be.accessible();
+  });
+
+  it('ends the form at the send button: a line below it, and "good to know" after it as a quiet list', async () => {
+    const button = await fixture<SignaalButton>(html`<signaal-button endpoint=${flaky().endpoint}></signaal-button>`);
+    const form = await open(button);
+    const ownForm = part(form, 'form[part="form"]')!;
+    const send = part(form, '[part="submit"]')!;
+    // The send button is the last thing in the form, and a visible line closes it.
+    expect(ownForm.lastElementChild!.contains(send)).to.equal(true);
+    const end = getComputedStyle(ownForm);
+    expect(end.borderBottomStyle).to.equal('solid');
+    expect(parseFloat(end.borderBottomWidth)).to.be.at.least(1);
+    const after = [...form.shadowRoot!.querySelectorAll('details')].filter((section) => !ownForm.contains(section) && ownForm.compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING);
+    expect(after.length, 'my signals and the good-to-know sections').to.be.at.least(6);
+    for (const section of after) {
+      const style = getComputedStyle(section);
+      expect([style.borderTopStyle, style.borderBottomStyle, style.borderLeftStyle, style.borderRightStyle], text(section.querySelector('summary'))).to.deep.equal(['none', 'none', 'none', 'none']);
+    }
+    // "Goed om te weten" is a heading, in the quieter style of a secondary one.
+    const heading = part(form, '[part="info"] h3')!;
+    expect(text(heading)).to.equal('Goed om te weten');
+    const body = getComputedStyle(part(form, '.intro')!);
+    expect(getComputedStyle(heading).color).not.to.equal(body.color);
+    expect(parseFloat(getComputedStyle(heading).fontSize)).to.be.at.most(parseFloat(body.fontSize));
     await expect(form).to.be.accessible();
   });
 });
