@@ -2,7 +2,7 @@
  * The draft `<signaal-form>` keeps: what the employee filled in, as they typed it, and how it
  * becomes the SDK's `SignalDraft` (trimmed, empty fields left out) or field errors.
  */
-import { indicators, type FieldIssue, type SignalDraft } from '@signaal/sdk';
+import { callbackWays, indicators, settings, type FieldIssue, type SignalDraft } from '@signaal/sdk';
 import type { WidgetLocale } from './locale.js';
 import type { MessageKey } from './messages/nl.js';
 
@@ -22,8 +22,8 @@ export interface SignaalContext {
   sourceSystem?: string;
 }
 
-export const settings = ['counter', 'home-visit', 'inspection', 'phone', 'other'] as const;
-export const callbacks = ['phone', 'email', 'in-person', 'chat'] as const;
+/** The contract's lists, from the SDK: the widget shows every setting and callback way it knows. */
+export { callbackWays as callbacks, settings };
 
 /** What the employee filled in, untrimmed. */
 export interface Draft {
@@ -109,7 +109,7 @@ const filled = <Key extends string>(key: Key, value: string): { [K in Key]?: str
 function reporterOf(draft: Draft): SignalDraft['reporter'] {
   if (draft.confidentiality === 'anonymous') return undefined;
   const callback = {
-    ...(draft.callbackHow ? { how: draft.callbackHow as (typeof callbacks)[number] } : {}),
+    ...(draft.callbackHow ? { how: draft.callbackHow as (typeof callbackWays)[number] } : {}),
     ...filled('when', draft.callbackWhen),
   };
   const reporter = {
