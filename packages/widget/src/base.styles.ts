@@ -109,5 +109,17 @@ export const baseStyles = [
       gap: 0.5em;
       align-items: center;
     }
+    /* A link that looks like a button (a mail to open, signing in elsewhere). */
+    .button-link {
+      display: inline-flex;
+      align-items: center;
+      min-block-size: 2.75em;
+      box-sizing: border-box;
+      padding: 0.5em 1em;
+      border: 2px solid var(--_signaal-accent);
+      border-radius: var(--_signaal-radius);
+      font-weight: 600;
+      text-decoration: none;
+    }
   `,
 ];

@@ -131,17 +131,6 @@ export const formStyles = [
       cursor: progress;
       opacity: 0.8;
     }
-    .button-link {
-      display: inline-flex;
-      align-items: center;
-      min-block-size: 2.75em;
-      box-sizing: border-box;
-      padding: 0.5em 1em;
-      border: 2px solid var(--_signaal-accent);
-      border-radius: var(--_signaal-radius);
-      font-weight: 600;
-      text-decoration: none;
-    }
     .error-summary,
     .panel,
     .confirm {

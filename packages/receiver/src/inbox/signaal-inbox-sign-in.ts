@@ -15,18 +15,10 @@ export class SignaalInboxSignIn extends LitElement {
   static override styles = [
     inboxStyles,
     css`
+      /* The shared .button-link (base styles), filled: it is the page's one action. */
       .button-link {
-        display: inline-flex;
-        align-items: center;
-        min-block-size: 2.75em;
-        box-sizing: border-box;
-        padding: 0.5em 1em;
-        border: 2px solid var(--_signaal-accent);
-        border-radius: var(--_signaal-radius);
         background: var(--_signaal-accent);
         color: var(--_signaal-on-accent);
-        font-weight: 600;
-        text-decoration: none;
       }
       @media (forced-colors: active) {
         .button-link {
