@@ -1,6 +1,6 @@
-// <signaal-form> is made of parts (the status panel, the officer card, "good to know", "my
-// signals"), each an element of its own. What the page and the employee see must not show the
-// seams: the documented CSS parts stay stylable, and the parts' news to the form stays inside.
+// <signaal-status>, the form's status panel (receipt, failed delivery, the mailbox route, a
+// configuration error). It is a part of <signaal-form>, and the page must not see the seam: the
+// panel stays stylable as ::part(status), and its news to the form stays inside.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { SignaalForm } from '../src/signaal-form.js';
 import { deepActive, fill, flaky, panel, part, ready, submit, text } from './helpers.js';
@@ -19,8 +19,8 @@ async function eventsOnThePage(during: () => Promise<void>): Promise<string[]> {
   return seen;
 }
 
-describe('the parts of <signaal-form>', () => {
-  it('keeps the status panel stylable through ::part(status) from the page', async () => {
+describe('<signaal-status>', () => {
+  it('stays stylable through ::part(status) from the page', async () => {
     const page = await fixture<HTMLDivElement>(html`<div>
       <style>
         .themed signaal-form::part(status) {
@@ -34,7 +34,7 @@ describe('the parts of <signaal-form>', () => {
     expect(getComputedStyle(part(form, '[part="status"]')!).outlineColor).to.equal('rgb(1, 2, 3)');
   });
 
-  it('hears what the employee chose in the status panel, and the page hears only the documented events', async () => {
+  it('tells the form what the employee chose, and the page hears only the documented events', async () => {
     const form = await fixture<SignaalForm>(html`<signaal-form endpoint=${flaky('500', 99).endpoint} .clientOptions=${{ retry: false }}></signaal-form>`);
     await ready(form);
     const seen = await eventsOnThePage(async () => {
@@ -47,26 +47,5 @@ describe('the parts of <signaal-form>', () => {
     });
     expect(part<HTMLTextAreaElement>(form, '#f-description')!.value).to.equal('Twee mannen wachten elke ochtend op het busje.');
     expect(seen).to.deep.equal(['signaal-submit', 'signaal-error']);
-  });
-
-  it('shows the officer the configuration names, follows a new one, and shows no card without one', async () => {
-    const officer = { name: 'Sanne de Vries', role: 'Aandachtsfunctionaris', phone: '030 - 286 00 00', email: 'sanne@gemeente.example' };
-    const form = await fixture<SignaalForm>(html`<signaal-form .config=${{ mailbox: 'signalen@gemeente.example', officer }}></signaal-form>`);
-    await ready(form);
-    const card = part(form, '[part="officer"]')!;
-    expect(text(card.querySelector('.officer-name'))).to.equal('Sanne de Vries');
-    expect(text(card)).to.contain('Aandachtsfunctionaris');
-    expect(card.querySelector('a[href^="tel:"]')!.getAttribute('href')).to.equal('tel:0302860000');
-    expect(card.querySelector('a[href^="mailto:"]')!.getAttribute('href')).to.equal('mailto:sanne@gemeente.example');
-    expect(text(part(form, '.intro'))).to.contain('Sanne de Vries');
-    await expect(form).to.be.accessible();
-
-    form.config = { mailbox: 'signalen@gemeente.example', officer: { name: 'Piet Bakker' } };
-    await waitUntil(() => text(part(form, '.officer-name')) === 'Piet Bakker', 'the new officer was not shown');
-    expect(part(form, '[part="officer"] a'), 'no phone or e-mail configured').to.equal(null);
-
-    form.config = { mailbox: 'signalen@gemeente.example' };
-    await waitUntil(() => !part(form, '[part="officer"]'), 'the card stayed without an officer');
-    expect(text(part(form, '.intro'))).to.contain('de aandachtsfunctionaris');
   });
 });

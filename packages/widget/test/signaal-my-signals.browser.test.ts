@@ -39,7 +39,7 @@ async function openMine(form: SignaalForm): Promise<HTMLDetailsElement> {
 
 const receipts = (form: SignaalForm) => [...form.shadowRoot!.querySelectorAll<HTMLLIElement>('.receipt')];
 
-describe('my signals', () => {
+describe('<signaal-my-signals>, "my signals"', () => {
   beforeEach(() => localStorage.removeItem(receiptStoreKey));
   afterEach(() => localStorage.removeItem(receiptStoreKey));
 
