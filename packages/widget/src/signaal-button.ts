@@ -49,6 +49,8 @@ export class SignaalButton extends LitElement {
 
   /** `inline` (default) sits where it is placed; `floating` stays in the lower corner. */
   @property({ reflect: true }) placement: 'inline' | 'floating' = 'inline';
+  /** `light` or `dark` overrides the colour scheme; `auto` or none follows the `color-scheme` the host page declares (none declared: light). */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto' | undefined;
   /** The trigger's text. Neutral by default ("Signaal doorgeven"). */
   @property() label?: string;
   /** The backend's base URL (`https:`, or `http:` on loopback); relative URLs are resolved against the page. */

@@ -63,6 +63,8 @@ const partTags = [...Object.keys(parts), 'signaal-my-signals'].join();
 export class SignaalForm extends LitElement {
   static override styles = formStyles;
 
+  /** `light` or `dark` overrides the colour scheme; `auto` or none follows the `color-scheme` the host page declares (none declared: light). */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto' | undefined;
   /** The backend's base URL (`https:`, or `http:` on loopback); relative URLs are resolved against the page. */
   @property() endpoint?: string | undefined;
   /** The municipality's signal mailbox. Without an endpoint, the form composes an e-mail instead. */
