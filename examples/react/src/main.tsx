@@ -1,0 +1,16 @@
+// Defines <signaal-button> and <signaal-form> before React renders the first tag: React 19 sets
+// `config`, `reporter` and `context` as properties only on elements that are already defined
+// (on an unknown tag it would write them as attributes, as "[object Object]").
+import '@signaal/widget';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { CaseScreen } from './case-screen';
+import '../../case-system/case-system.css';
+
+await customElements.whenDefined('signaal-button');
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <CaseScreen />
+  </StrictMode>,
+);
