@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { SignaalButton } from '../src/signaal-button.js';
 import type { SignaalForm } from '../src/signaal-form.js';
+import { backendState, fill, part } from './helpers.js';
 
 type CspWindow = Window & typeof globalThis & { signaalViolations: string[] };
 
@@ -17,8 +18,6 @@ async function loadPage(run: string): Promise<{ frame: HTMLIFrameElement; win: C
   return { frame, win, doc: frame.contentDocument! };
 }
 
-const inForm = <T extends Element>(form: SignaalForm, selector: string) => form.shadowRoot!.querySelector<T>(selector);
-
 describe('a page with a strict Content-Security-Policy and Trusted Types', () => {
   it('runs the full flow without a single violation', async () => {
     const run = crypto.randomUUID();
@@ -30,27 +29,24 @@ describe('a page with a strict Content-Security-Policy and Trusted Types', () =>
       await waitUntil(() => button.shadowRoot!.querySelector('signaal-form')?.shadowRoot?.querySelector('#f-description'), 'the form did not open', { timeout: 10_000 });
       const form = button.shadowRoot!.querySelector('signaal-form') as SignaalForm;
       expect(button.shadowRoot!.querySelector('dialog')!.open).to.equal(true);
-      const field = inForm<HTMLTextAreaElement>(form, '#f-description')!;
-      field.value = 'Onder strikte CSP doorgegeven.';
-      field.dispatchEvent(new win.InputEvent('input', { bubbles: true, composed: true }));
-      inForm<HTMLButtonElement>(form, '[part="submit"]')!.click();
-      await waitUntil(() => inForm(form, '.panel.success'), 'no receipt', { timeout: 10_000 });
-      expect(inForm(form, '.reference')!.textContent).to.match(/^SG-/);
+      fill(form, '#f-description', 'Onder strikte CSP doorgegeven.');
+      part<HTMLButtonElement>(form, '[part="submit"]')!.click();
+      await waitUntil(() => part(form, '.panel.success'), 'no receipt', { timeout: 10_000 });
+      expect(part(form, '.reference')!.textContent).to.match(/^SG-/);
 
       // "My signals" loads its code with a dynamic import, under the same policy.
-      inForm<HTMLElement>(form, '#f-mine > summary')!.click();
-      await waitUntil(() => inForm(form, '#f-lookupReference'), 'my signals did not load', { timeout: 10_000 });
+      part<HTMLElement>(form, '#f-mine > summary')!.click();
+      await waitUntil(() => part(form, '#f-lookupReference'), 'my signals did not load', { timeout: 10_000 });
 
       // The inline form renders under the same policy too.
       const inline = doc.querySelector('body > main > signaal-form') as SignaalForm;
-      await waitUntil(() => inForm(inline, '#f-description'));
+      await waitUntil(() => part(inline, '#f-description'));
       // Styles are adopted stylesheets, not injected <style> elements.
       expect(form.shadowRoot!.adoptedStyleSheets.length).to.be.greaterThan(0);
       expect(form.shadowRoot!.querySelector('style')).to.equal(null);
       expect(win.signaalViolations).to.deep.equal([]);
 
-      const stored = await (await fetch(`/flaky/${run}/__state`)).json();
-      expect(Object.values(stored.stored)).to.deep.equal([1]);
+      expect(Object.values((await backendState(run)).stored)).to.deep.equal([1]);
 
       // The policy is really enforced: a string assigned as HTML is refused and reported.
       if ('trustedTypes' in win) {

@@ -1,18 +1,24 @@
-// Shared steps for the widget's browser tests: reach into shadow roots, wait for states, and
-// read the flaky test backend's state.
-import { waitUntil } from '@open-wc/testing';
+// The widget's test harness: reach into shadow roots, wait for states, read the flaky test
+// backend's state, hold its answers, watch the console, and run axe. Every browser test takes its
+// shared steps from here.
+import { expect, waitUntil } from '@open-wc/testing';
+import type { AxeResults, RunOptions } from 'axe-core';
 import '../src/index.js';
 import type { SignaalButton } from '../src/signaal-button.js';
 import type { SignaalForm } from '../src/signaal-form.js';
+
+/** What the flaky backend saw in one run: requests, the signals it stored (times each) and their headers. */
+export type BackendState = { requests: number; stored: Record<string, number>; headers: Record<string, string | undefined>[] };
+
+/** Reads the flaky backend's state for a run. */
+export const backendState = async (run: string): Promise<BackendState> => (await fetch(`/flaky/${run}/__state`)).json();
 
 /** A fresh run on the flaky backend: its endpoint and a reader for what it stored. */
 export function flaky(fault = 'none', times = 0) {
   const run = crypto.randomUUID();
   return {
     endpoint: `${location.origin}/flaky/${run}/${fault}/${times}`,
-    async state(): Promise<{ requests: number; stored: Record<string, number>; headers: Record<string, string | undefined>[] }> {
-      return (await fetch(`/flaky/${run}/__state`)).json();
-    },
+    state: () => backendState(run),
   };
 }
 
@@ -22,9 +28,9 @@ export const formIn = (button: SignaalButton): SignaalForm | null =>
 export const trigger = (button: SignaalButton) => button.shadowRoot!.querySelector<HTMLButtonElement>('.trigger')!;
 export const dialog = (button: SignaalButton) => button.shadowRoot!.querySelector('dialog')!;
 
-/** One element inside the form's shadow root. */
+/** One element inside the form's shadow root (null while the form is not defined yet, as when its code is still loading). */
 export const part = <T extends Element = HTMLElement>(form: SignaalForm, selector: string): T | null =>
-  form.shadowRoot!.querySelector<T>(selector as string) as T | null;
+  form.shadowRoot?.querySelector<T>(selector) ?? null;
 
 /** The focused element, through every shadow root. */
 export function deepActive(): Element | null {
@@ -51,10 +57,11 @@ export async function ready(form: SignaalForm): Promise<void> {
   await waitUntil(() => part(form, '#f-description') || part(form, '.panel.failure'), 'the form did not become ready', { timeout: 10_000 });
 }
 
-/** Sets a field's value as typing would, firing `input`. */
+/** Sets a field's value as typing would, firing `input` (from the field's own window, which may be a frame's). */
 export function fill(form: SignaalForm, selector: string, value: string): void {
   const field = part<HTMLInputElement | HTMLTextAreaElement>(form, selector)!;
   field.value = value;
+  const { InputEvent } = field.ownerDocument.defaultView as Window & typeof globalThis;
   field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
 }
 
@@ -70,3 +77,96 @@ export async function panel(form: SignaalForm, selector: string, timeout = 15_00
 }
 
 export const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Opens "my signals" as a click on its summary would, and waits until the section is open. */
+export async function openMySignals(form: SignaalForm): Promise<HTMLDetailsElement> {
+  await waitUntil(() => part(form, '#f-mine'), 'no my signals section', { timeout: 10_000 });
+  const mine = part<HTMLDetailsElement>(form, '#f-mine')!;
+  mine.querySelector('summary')!.click();
+  await waitUntil(() => mine.open, 'my signals did not open');
+  return mine;
+}
+
+/** Every key and value in a storage area, one `key=value` a line. */
+export const storageDump = (area: Storage) => Array.from({ length: area.length }, (_, index) => `${area.key(index)}=${area.getItem(area.key(index)!)}`).join('\n');
+
+type ConsoleMethod = 'log' | 'info' | 'warn' | 'error' | 'debug' | 'trace' | 'table' | 'dir';
+const consoleRestores: (() => void)[] = [];
+afterEach(() => {
+  for (const restore of consoleRestores.splice(0)) restore();
+});
+
+/** Catches what the code under test writes to these console methods, until the test ends; answers each call's arguments. */
+export function captureConsole(...methods: ConsoleMethod[]): unknown[][] {
+  const calls: unknown[][] = [];
+  for (const method of methods.length ? methods : (['error'] as const)) {
+    const original = console[method];
+    consoleRestores.push(() => (console[method] = original));
+    console[method] = (...args: unknown[]) => calls.push(args);
+  }
+  return calls;
+}
+
+/**
+ * The form's HTTP client, through real `fetch` to the backend, with the backend's first `times`
+ * answers held back until `release()` (or until the request is aborted, as a browser would): a
+ * state that lasts exactly as long as the test wants, with no timer racing the server.
+ */
+export function holdAnswers(times = Infinity) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let seen = 0;
+  let heldNow = 0;
+  const fetchHeld: typeof fetch = async (input, init) => {
+    const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+    const response = await fetch(input, init);
+    if (seen++ >= times) return response;
+    heldNow += 1;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const abort = () => reject(signal!.reason ?? new DOMException('The request was aborted.', 'AbortError'));
+        if (signal?.aborted) abort();
+        signal?.addEventListener('abort', abort, { once: true });
+        void released.then(resolve);
+      });
+    } finally {
+      heldNow -= 1;
+    }
+    return response;
+  };
+  return {
+    fetch: fetchHeld,
+    release,
+    /** How many answers are held back right now. */
+    held: () => heldNow,
+  };
+}
+
+type Axe = { run(context: Element | Document, options: RunOptions): Promise<AxeResults> };
+
+/** axe-core in the window that owns `node`: a frame brings its own copy (axe checks its own document); here it is loaded on first use. */
+async function axeFor(node: Element | Document): Promise<Axe> {
+  const owner = (node.ownerDocument ?? (node as Document)).defaultView as (Window & { axe?: Axe }) | null;
+  if (owner?.axe) return owner.axe;
+  if (owner !== window) throw new Error('This frame has not loaded axe-core (see fixtures/lazy-page.ts).');
+  // axe-core's minified build has no types of its own; it sets window.axe.
+  // @ts-expect-error -- no declaration file for the minified build
+  await import('axe-core/axe.min.js');
+  return (window as Window & { axe?: Axe }).axe!;
+}
+
+/** WCAG 2.1 A and AA: the rules the widget is held to (the same tags as the receiver's end-to-end tests). */
+export const wcag21 = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Runs axe (WCAG 2.1 A and AA, into every open shadow root) on an element or a document, and fails
+ * with each violation's rule, target and help. `context` names the state in the failure;
+ * `alsoTags` adds rule sets such as `best-practice` where a test is about one of them.
+ */
+export async function expectNoAxeViolations(root: Element | Document, context?: string, alsoTags: string[] = []): Promise<void> {
+  const axe = await axeFor(root);
+  const { violations } = await axe.run(root, { runOnly: { type: 'tag', values: [...wcag21, ...alsoTags] }, resultTypes: ['violations'] });
+  if (violations.length === 0) return;
+  const lines = violations.flatMap((violation) => violation.nodes.map((node) => `- ${violation.id} at ${JSON.stringify(node.target)}: ${violation.help} (${violation.helpUrl})`));
+  expect.fail(`axe found ${lines.length} violation(s)${context ? ` in ${context}` : ''}:\n${lines.join('\n')}`);
+}

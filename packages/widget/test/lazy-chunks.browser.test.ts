@@ -5,8 +5,9 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { SignaalErrorEvent } from '../src/events.js';
 import type { SignaalForm } from '../src/signaal-form.js';
+import { backendState, expectNoAxeViolations, fill, openMySignals, part, text } from './helpers.js';
 
-type LazyWindow = Window & typeof globalThis & { signaalRenders: string[]; signaalPageErrors: string[]; signaalConsoleErrors: string[]; axe: { run(context: Element): Promise<{ violations: { id: string }[] }> } };
+type LazyWindow = Window & typeof globalThis & { signaalRenders: string[]; signaalPageErrors: string[]; signaalConsoleErrors: string[] };
 
 const frames: HTMLIFrameElement[] = [];
 
@@ -31,38 +32,20 @@ const englishModule = '/src/messages/en.';
 const mySignalsModule = '/src/signaal-my-signals.';
 const deliveryModule = '/src/delivery.';
 const infoModule = '/src/messages/info.';
-const inForm = <T extends Element = HTMLElement>(form: SignaalForm, selector: string) => form.shadowRoot!.querySelector<T>(selector);
-const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const status = (form: SignaalForm) => text(inForm(form, '[role="status"]'));
-
-async function noViolations(win: LazyWindow, element: Element): Promise<void> {
-  const { violations } = await win.axe.run(element);
-  expect(violations.map((violation) => violation.id)).to.deep.equal([]);
-}
-
-/** Opens "my signals" as a click on its summary would. */
-async function openMine(form: SignaalForm): Promise<HTMLDetailsElement> {
-  await waitUntil(() => inForm(form, '#f-mine'), 'no my signals section', { timeout: 10_000 });
-  const mine = inForm<HTMLDetailsElement>(form, '#f-mine')!;
-  mine.querySelector('summary')!.click();
-  await waitUntil(() => mine.open, 'my signals did not open');
-  return mine;
-}
+const status = (form: SignaalForm) => text(part(form, '[role="status"]'));
 
 /** What the flaky backend stored for a page's run. */
-const stored = async (run: string): Promise<Record<string, number>> => (await (await fetch(`/flaky/${run}/__state`)).json()).stored;
+const stored = async (run: string): Promise<Record<string, number>> => (await backendState(run)).stored;
 
 /** Types a description and presses send, as the employee would. */
-function send(win: Window & typeof globalThis, form: SignaalForm, description: string): void {
-  const field = inForm<HTMLTextAreaElement>(form, '#f-description')!;
-  field.value = description;
-  field.dispatchEvent(new win.InputEvent('input', { bubbles: true, composed: true }));
-  inForm<HTMLButtonElement>(form, '[part="submit"]')!.click();
+function send(form: SignaalForm, description: string): void {
+  fill(form, '#f-description', description);
+  part<HTMLButtonElement>(form, '[part="submit"]')!.click();
 }
 
 /** Opens the first section of "good to know". */
 function openInfo(form: SignaalForm): HTMLDetailsElement {
-  const section = inForm<HTMLDetailsElement>(form, '.info details')!;
+  const section = part<HTMLDetailsElement>(form, '.info details')!;
   section.querySelector('summary')!.click();
   return section;
 }
@@ -77,20 +60,20 @@ describe('chunks loaded on demand', () => {
 
   it('shows an English page in English from its first render, once the English texts have loaded', async () => {
     const { win, form } = await loadPage('en');
-    await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
+    await waitUntil(() => part(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
     expect(requested(win, englishModule), 'the English texts were fetched').to.equal(true);
     expect(win.signaalRenders.length).to.be.greaterThan(0);
     for (const render of win.signaalRenders) expect(render).not.to.match(dutch);
     expect(win.signaalRenders[0], 'the first render').to.match(/^(Loading the form…|Pass on a signal)/);
-    expect(text(inForm(form, '.emergency'))).to.equal('Acute danger? Call 112.');
-    expect(inForm(form, '.stack')!.lang).to.equal('en');
-    await noViolations(win, form);
+    expect(text(part(form, '.emergency'))).to.equal('Acute danger? Call 112.');
+    expect(part(form, '.stack')!.lang).to.equal('en');
+    await expectNoAxeViolations(form);
   });
 
   it('does not fetch the English texts on a Dutch page', async () => {
     const { win, form } = await loadPage('nl');
-    await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
-    expect(text(inForm(form, '.emergency'))).to.equal('Acuut gevaar? Bel 112.');
+    await waitUntil(() => part(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
+    expect(text(part(form, '.emergency'))).to.equal('Acuut gevaar? Bel 112.');
     expect(requested(win, '/src/signaal-form.'), 'the resource entries see module requests').to.equal(true);
     expect(requested(win, '/src/messages/nl.'), 'the Dutch texts are their own module').to.equal(true);
     expect(requested(win, englishModule)).to.equal(false);
@@ -98,33 +81,32 @@ describe('chunks loaded on demand', () => {
 
   it('switches to English when the lang attribute changes, without a half-translated render', async () => {
     const { win, form } = await loadPage('nl');
-    await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
+    await waitUntil(() => part(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
     const before = win.signaalRenders.length;
     form.setAttribute('lang', 'en');
-    await waitUntil(() => text(inForm(form, '.emergency')) === 'Acute danger? Call 112.', 'the form did not switch to English', { timeout: 10_000 });
-    expect(text(inForm(form, '[part="submit"]'))).to.equal('Send');
+    await waitUntil(() => text(part(form, '.emergency')) === 'Acute danger? Call 112.', 'the form did not switch to English', { timeout: 10_000 });
+    expect(text(part(form, '[part="submit"]'))).to.equal('Send');
     for (const render of win.signaalRenders.slice(before)) {
       expect(/Acuut gevaar/.test(render) && /Pass on a signal|Good to know/.test(render), 'Dutch and English at once').to.equal(false);
     }
     form.setAttribute('lang', 'nl');
-    await waitUntil(() => text(inForm(form, '.emergency')) === 'Acuut gevaar? Bel 112.', 'the form did not switch back to Dutch');
+    await waitUntil(() => text(part(form, '.emergency')) === 'Acuut gevaar? Bel 112.', 'the form did not switch back to Dutch');
   });
 
   it('loads my signals only when the section is first opened, and it works after loading', async () => {
     const { win, form } = await loadPage('nl');
-    await waitUntil(() => inForm(form, '#f-mine'), 'no my signals section', { timeout: 10_000 });
+    await waitUntil(() => part(form, '#f-mine'), 'no my signals section', { timeout: 10_000 });
     expect(requested(win, mySignalsModule), 'not before opening').to.equal(false);
-    await openMine(form);
-    await waitUntil(() => inForm(form, '#f-lookupReference'), 'the my signals view did not load', { timeout: 10_000 });
+    await openMySignals(form);
+    await waitUntil(() => part(form, '#f-lookupReference'), 'the my signals view did not load', { timeout: 10_000 });
     expect(requested(win, mySignalsModule)).to.equal(true);
-    await noViolations(win, form);
+    await expectNoAxeViolations(form);
 
-    const field = inForm<HTMLInputElement>(form, '#f-lookupToken')!;
-    field.value = 'te kort';
-    field.dispatchEvent(new win.InputEvent('input', { bubbles: true, composed: true }));
-    inForm<HTMLButtonElement>(form, '.lookup button[type="submit"]')!.click();
-    await waitUntil(() => inForm(form, '#f-lookup-summary'), 'no error summary');
-    expect(text(inForm(form, '#f-lookup-summary'))).to.contain('Vul de code in zoals je die kreeg.');
+    fill(form, '#f-lookupToken', 'te kort');
+    const field = part<HTMLInputElement>(form, '#f-lookupToken')!;
+    part<HTMLButtonElement>(form, '.lookup button[type="submit"]')!.click();
+    await waitUntil(() => part(form, '#f-lookup-summary'), 'no error summary');
+    expect(text(part(form, '#f-lookup-summary'))).to.contain('Vul de code in zoals je die kreeg.');
     expect(field.getAttribute('aria-invalid')).to.equal('true');
   });
 });
@@ -136,31 +118,31 @@ describe('chunks loaded on demand: sending and "good to know"', () => {
 
   it('fetches the HTTP client only when the employee sends, and then delivers', async () => {
     const { win, form, run } = await loadPage('nl');
-    await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
+    await waitUntil(() => part(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
     expect(requested(win, deliveryModule), 'not on opening').to.equal(false);
-    send(win, form, 'Een klant lijkt bang voor de man die meekwam.');
-    await waitUntil(() => inForm(form, '.panel.success'), 'no receipt', { timeout: 10_000 });
+    send(form, 'Een klant lijkt bang voor de man die meekwam.');
+    await waitUntil(() => part(form, '.panel.success'), 'no receipt', { timeout: 10_000 });
     expect(requested(win, deliveryModule)).to.equal(true);
-    expect(text(inForm(form, '.reference'))).to.match(/^SG-/);
+    expect(text(part(form, '.reference'))).to.match(/^SG-/);
     expect(Object.values(await stored(run))).to.deep.equal([1]);
-    await noViolations(win, form);
+    await expectNoAxeViolations(form);
   });
 
   it('fetches the bodies of "good to know" when a section is first opened', async () => {
     const { win, form } = await loadPage('nl');
-    await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
+    await waitUntil(() => part(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
     expect(requested(win, infoModule), 'not on opening').to.equal(false);
-    expect(text(inForm(form, '.info'))).to.contain('Wat mag ik delen?');
+    expect(text(part(form, '.info'))).to.contain('Wat mag ik delen?');
     const section = openInfo(form);
     await waitUntil(() => text(section).includes('Gegevens die je voor je werk hebt'), 'the text did not arrive', { timeout: 10_000 });
     expect(requested(win, infoModule)).to.equal(true);
     expect(text(section)).not.to.contain('Even laden');
-    await noViolations(win, form);
+    await expectNoAxeViolations(form);
   });
 
   it('shows "good to know" in English on an English page', async () => {
     const { form } = await loadPage('en');
-    await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
+    await waitUntil(() => part(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
     const section = openInfo(form);
     await waitUntil(() => text(section).includes('What may I share?') && !text(section).includes('Loading…'), 'the English text did not arrive', { timeout: 10_000 });
     expect(text(section)).not.to.match(dutch);
@@ -174,62 +156,59 @@ describe('chunks that fail to load', () => {
 
   it('shows an English page in Dutch when the English texts cannot be loaded, without breaking the page', async () => {
     const { win, form } = await loadPage('en', 'en,my-signals');
-    expect(text(inForm(form, '.stack')), 'the loading state is in English').to.equal('Loading the form…');
-    await noViolations(win, form);
-    expect(text(inForm(form, '.stack')), 'axe checked the loading state').to.equal('Loading the form…');
+    expect(text(part(form, '.stack')), 'the loading state is in English').to.equal('Loading the form…');
+    await expectNoAxeViolations(form);
+    expect(text(part(form, '.stack')), 'axe checked the loading state').to.equal('Loading the form…');
 
-    await waitUntil(() => inForm(form, '#f-description'), 'the form did not fall back to Dutch', { timeout: 10_000 });
+    await waitUntil(() => part(form, '#f-description'), 'the form did not fall back to Dutch', { timeout: 10_000 });
     expect(requested(win, '/flaky/lazy-broken/slow/1000000/en.js'), 'the failing URL was really asked for').to.equal(true);
-    expect(text(inForm(form, '.emergency'))).to.equal('Acuut gevaar? Bel 112.');
-    expect(inForm(form, '.stack')!.lang).to.equal('nl');
+    expect(text(part(form, '.emergency'))).to.equal('Acuut gevaar? Bel 112.');
+    expect(part(form, '.stack')!.lang).to.equal('nl');
     expect(win.signaalConsoleErrors.join('\n')).to.contain('The en texts could not be loaded');
     expect(win.signaalPageErrors).to.deep.equal([]);
     expect(win.document.querySelector('h1')!.textContent).to.equal('Zaakoverzicht');
-    await noViolations(win, form);
+    await expectNoAxeViolations(form);
   });
 
   it('says so inside my signals when its code cannot be loaded, and the form keeps working', async () => {
     const { win, form } = await loadPage('nl', 'en,my-signals');
-    await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
-    const mine = await openMine(form);
+    await waitUntil(() => part(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
+    const mine = await openMySignals(form);
     await waitUntil(() => status(form) === 'Mijn meldingen laden…', 'the loading was not announced');
     expect(text(mine)).to.contain('Mijn meldingen laden…');
-    await noViolations(win, form);
+    await expectNoAxeViolations(form);
     expect(status(form), 'axe checked the loading state').to.equal('Mijn meldingen laden…');
 
     const failed = 'Mijn meldingen konden niet worden geladen. Je kunt het opnieuw proberen; het formulier werkt gewoon.';
     await waitUntil(() => status(form) === failed, 'the failure was not announced', { timeout: 10_000 });
     expect(requested(win, '/flaky/lazy-broken/slow/1000000/my-signals.js'), 'the failing URL was really asked for').to.equal(true);
     expect(text(mine.querySelector('.error'))).to.equal(failed);
-    expect(inForm(form, '#f-lookupReference')).to.equal(null);
-    await noViolations(win, form);
+    expect(part(form, '#f-lookupReference')).to.equal(null);
+    await expectNoAxeViolations(form);
     expect(win.signaalPageErrors).to.deep.equal([]);
 
     // Trying again asks again and announces the outcome again (a browser may keep the failed module).
-    const region = inForm(form, '[role="status"]')!;
+    const region = part(form, '[role="status"]')!;
     const announcements: string[] = [];
     new win.MutationObserver(() => announcements.push(text(region))).observe(region, { childList: true, subtree: true, characterData: true });
     [...mine.querySelectorAll('button')].find((button) => text(button) === 'Opnieuw proberen')!.click();
     await waitUntil(() => announcements.includes('Mijn meldingen laden…') && announcements.at(-1) === failed, 'trying again was not announced', { timeout: 10_000 });
 
-    const field = inForm<HTMLTextAreaElement>(form, '#f-description')!;
-    field.value = 'Het formulier werkt zonder mijn meldingen.';
-    field.dispatchEvent(new win.InputEvent('input', { bubbles: true, composed: true }));
-    inForm<HTMLButtonElement>(form, '[part="submit"]')!.click();
-    await waitUntil(() => inForm(form, '.panel.success'), 'no receipt', { timeout: 10_000 });
-    expect(text(inForm(form, '.reference'))).to.match(/^SG-/);
+    send(form, 'Het formulier werkt zonder mijn meldingen.');
+    await waitUntil(() => part(form, '.panel.success'), 'no receipt', { timeout: 10_000 });
+    expect(text(part(form, '.reference'))).to.match(/^SG-/);
   });
 
   it('keeps the draft and offers e-mail and copy when the HTTP client cannot be loaded at sending', async () => {
     const { win, form, run } = await loadPage('nl', 'delivery,info', '&mailbox=signalen@gemeente.example');
-    await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
+    await waitUntil(() => part(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
     const errors: { code: string; retryable: boolean }[] = [];
     form.addEventListener('signaal-error', (event) => errors.push({ code: (event as SignaalErrorEvent).code, retryable: (event as SignaalErrorEvent).retryable }));
-    send(win, form, 'Signaal dat niet weg mag raken.');
+    send(form, 'Signaal dat niet weg mag raken.');
     await waitUntil(() => status(form) === 'Je signaal wordt verstuurd…', 'sending was not announced');
-    await waitUntil(() => inForm(form, '.panel.failure'), 'no failure panel', { timeout: 15_000 });
+    await waitUntil(() => part(form, '.panel.failure'), 'no failure panel', { timeout: 15_000 });
     expect(requested(win, '/flaky/lazy-broken/slow/1000000/delivery.js'), 'the failing URL was really asked for').to.equal(true);
-    const failure = inForm(form, '.panel.failure')!;
+    const failure = part(form, '.panel.failure')!;
     expect(text(failure.querySelector('.reason'))).to.equal('Er is nu geen verbinding met de server.');
     const mail = failure.querySelector<HTMLAnchorElement>('a[href^="mailto:"]')!;
     expect(decodeURIComponent(mail.href)).to.contain('Signaal dat niet weg mag raken.');
@@ -237,28 +216,28 @@ describe('chunks that fail to load', () => {
     expect(Object.keys(await stored(run))).to.deep.equal([]);
     expect(errors, 'the host hears of a failure it may retry').to.deep.equal([{ code: 'network', retryable: true }]);
     expect(win.signaalPageErrors).to.deep.equal([]);
-    await noViolations(win, form);
+    await expectNoAxeViolations(form);
 
     [...failure.querySelectorAll('button')].find((button) => text(button) === 'Terug naar het formulier')!.click();
-    await waitUntil(() => inForm<HTMLTextAreaElement>(form, '#f-description')?.value === 'Signaal dat niet weg mag raken.', 'the draft was lost');
+    await waitUntil(() => part<HTMLTextAreaElement>(form, '#f-description')?.value === 'Signaal dat niet weg mag raken.', 'the draft was lost');
   });
 
   it('says so inside "good to know" when its texts cannot be loaded, and the rest keeps working', async () => {
     const { win, form } = await loadPage('nl', 'delivery,info');
-    await waitUntil(() => inForm(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
+    await waitUntil(() => part(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
     const section = openInfo(form);
     expect(text(section)).to.contain('Even laden…');
     const failed = 'Dit kon niet worden geladen. Sluit het en open het opnieuw om het nog eens te proberen.';
     await waitUntil(() => status(form) === failed, 'the failure was not announced', { timeout: 15_000 });
     expect(text(section.querySelector('.error'))).to.equal(failed);
     expect(win.signaalPageErrors).to.deep.equal([]);
-    await noViolations(win, form);
-    expect(text(inForm(form, '.emergency'))).to.equal('Acuut gevaar? Bel 112.');
+    await expectNoAxeViolations(form);
+    expect(text(part(form, '.emergency'))).to.equal('Acuut gevaar? Bel 112.');
   });
 
   it('shows an English page in Dutch when only the Dutch texts arrive, and says the form could not load when neither does', async () => {
     const { win, form } = await loadPage('en', 'nl,en');
-    expect(text(inForm(form, '.stack')), 'the loading state is in English').to.equal('Loading the form…');
+    expect(text(part(form, '.stack')), 'the loading state is in English').to.equal('Loading the form…');
     const failed = 'The form could not be loaded. Please try again later. Acute danger? Call 112.';
     await waitUntil(() => status(form) === failed, 'the failure was not shown', { timeout: 15_000 });
     expect(requested(win, '/flaky/lazy-broken/slow/1000000/en.js'), 'English was asked for').to.equal(true);
@@ -266,6 +245,6 @@ describe('chunks that fail to load', () => {
     expect(win.signaalConsoleErrors.join('\n')).to.contain('The texts of the form could not be loaded');
     expect(win.signaalPageErrors).to.deep.equal([]);
     expect(win.document.querySelector('h1')!.textContent).to.equal('Zaakoverzicht');
-    await noViolations(win, form);
+    await expectNoAxeViolations(form);
   });
 });

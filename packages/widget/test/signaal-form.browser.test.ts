@@ -4,25 +4,19 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { SignaalSubmittedEvent, SignaalErrorEvent, SignaalSubmitEvent } from '../src/events.js';
 import type { SignaalButton } from '../src/signaal-button.js';
 import type { SignaalForm } from '../src/signaal-form.js';
-import { deepActive, fill, flaky, formIn, open, panel, part, ready, settled, submit, text, trigger } from './helpers.js';
+import { captureConsole, deepActive, expectNoAxeViolations, fill, flaky, formIn, open, panel, part, ready, settled, submit, text, trigger } from './helpers.js';
 
 /** Connects a form the way a script would, leaving `configure` a moment to set properties; collects what it reports. */
 async function connect(configure: (form: SignaalForm) => void = () => {}) {
-  const errors: unknown[][] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => errors.push(args);
+  const errors = captureConsole('error');
   const events: SignaalErrorEvent[] = [];
   const host = await fixture<HTMLDivElement>(html`<div></div>`);
   const form = document.createElement('signaal-form');
   form.addEventListener('signaal-error', (event) => events.push(event));
-  try {
-    host.append(form);
-    configure(form);
-    await ready(form);
-    await form.updateComplete;
-  } finally {
-    console.error = original;
-  }
+  host.append(form);
+  configure(form);
+  await ready(form);
+  await form.updateComplete;
   return { form, errors, events };
 }
 
@@ -41,7 +35,7 @@ describe('<signaal-form>', () => {
       expect(text(part(form, '.reference'))).to.equal(receipt.reference);
       expect(deepActive()).to.equal(part(form, '.panel-heading'));
       expect(Object.values((await backend.state()).stored)).to.deep.equal([1]);
-      await expect(el).to.be.accessible();
+      await expectNoAxeViolations(el);
     });
 
     it('lets the host add context and stop delivery through signaal-submit', async () => {
@@ -73,7 +67,7 @@ describe('<signaal-form>', () => {
       expect(send.getAttribute('aria-disabled')).to.equal('true');
       expect([...form.shadowRoot!.querySelectorAll<HTMLInputElement>('.plain input, .plain textarea, .plain select')].every((control) => control.disabled)).to.equal(true);
       expect(text(part(form, '[role="status"]'))).to.contain('wordt verstuurd');
-      await expect(el).to.be.accessible();
+      await expectNoAxeViolations(el);
       send.click();
       await panel(form, '.success');
       const state = await backend.state();
@@ -103,7 +97,7 @@ describe('<signaal-form>', () => {
       expect(mail.href).to.match(/^mailto:signalen@gemeente\.example\?/);
       expect(decodeURIComponent(mail.href)).to.contain('Zij had haar eigen paspoort niet bij zich.');
       expect(form.hasUnsentText).to.equal(true);
-      await expect(el).to.be.accessible();
+      await expectNoAxeViolations(el);
 
       const retry = [...form.shadowRoot!.querySelectorAll('.failure button')].find((button) => text(button) === 'Opnieuw proberen') as HTMLButtonElement;
       retry.click();
@@ -142,7 +136,7 @@ describe('<signaal-form>', () => {
       const link = part<HTMLAnchorElement>(form, '.error-summary a')!;
       expect(text(link)).to.equal('Schrijf kort op wat je zag of hoorde.');
       expect(part(form, '#f-description')!.getAttribute('aria-invalid')).to.equal('true');
-      await expect(el).to.be.accessible();
+      await expectNoAxeViolations(el);
       link.click();
       expect(deepActive()).to.equal(part(form, '#f-description'));
       expect(location.hash).to.equal('');
@@ -172,7 +166,7 @@ describe('<signaal-form>', () => {
       expect(text(part(form, 'label[for="f-description"]'))).to.contain('Waarover wil je overleggen?');
       expect(part(form, '#f-place')).to.equal(null);
       expect(part(form, '.chips')).to.equal(null);
-      await expect(el).to.be.accessible();
+      await expectNoAxeViolations(el);
       fill(form, '#f-description', 'Ik twijfel over een klant.');
       await submit(form);
       expect(text(await panel(form, '.success'))).to.contain('Je vraag is ontvangen');
@@ -191,7 +185,7 @@ describe('<signaal-form>', () => {
       const link = part<HTMLAnchorElement>(form, '.panel a.button-link')!;
       expect(link.href.startsWith('mailto:signalen@gemeente.example?subject=')).to.equal(true);
       expect(deepActive()).to.equal(part(form, '.panel-heading'));
-      await expect(el).to.be.accessible();
+      await expectNoAxeViolations(el);
       const done = [...form.shadowRoot!.querySelectorAll('.panel button')].find((button) => text(button) === 'Ik heb de e-mail verstuurd') as HTMLButtonElement;
       done.click();
       expect(text(await panel(form, '.success'))).to.contain('Dank je wel');
@@ -245,43 +239,31 @@ describe('<signaal-form>', () => {
 
   describe('its configuration', () => {
     it('shows a configuration error for an endpoint it may not use, and logs one console error', async () => {
-      const errors: unknown[][] = [];
-      const original = console.error;
-      console.error = (...args: unknown[]) => errors.push(args);
-      try {
-        const el = await fixture<SignaalButton>(html`<signaal-button endpoint="http://signalen.example/api"></signaal-button>`);
-        trigger(el).click();
-        await waitUntil(() => formIn(el) && part(formIn(el)!, '.panel.failure'), 'no configuration error', { timeout: 10_000 });
-        await settled(el);
-        const form = formIn(el)!;
-        expect(text(part(form, '.panel.failure'))).to.contain('Dit formulier werkt nu niet');
-        expect(part(form, '#f-description')).to.equal(null);
-        expect(text(part(form, '.info'))).to.contain('0800 5151');
-        expect(errors).to.have.length(1);
-        expect(String(errors[0]![1])).to.contain('endpoint');
-        await expect(el).to.be.accessible();
-      } finally {
-        console.error = original;
-      }
+      const errors = captureConsole('error');
+      const el = await fixture<SignaalButton>(html`<signaal-button endpoint="http://signalen.example/api"></signaal-button>`);
+      trigger(el).click();
+      await waitUntil(() => formIn(el) && part(formIn(el)!, '.panel.failure'), 'no configuration error', { timeout: 10_000 });
+      await settled(el);
+      const form = formIn(el)!;
+      expect(text(part(form, '.panel.failure'))).to.contain('Dit formulier werkt nu niet');
+      expect(part(form, '#f-description')).to.equal(null);
+      expect(text(part(form, '.info'))).to.contain('0800 5151');
+      expect(errors).to.have.length(1);
+      expect(String(errors[0]![1])).to.contain('endpoint');
+      await expectNoAxeViolations(el);
     });
 
     it('opens to the configuration error, not a loading line, when given no configuration at all', async () => {
-      const errors: unknown[][] = [];
-      const original = console.error;
-      console.error = (...args: unknown[]) => errors.push(args);
-      try {
-        const el = await fixture<SignaalButton>(html`<signaal-button></signaal-button>`);
-        const failed = oneEvent(el, 'signaal-error') as Promise<SignaalErrorEvent>;
-        trigger(el).click();
-        expect((await failed).code).to.equal('invalid-config');
-        await waitUntil(() => formIn(el) && part(formIn(el)!, '.panel.failure'), 'no configuration error', { timeout: 10_000 });
-        await settled(el);
-        expect(text(part(formIn(el)!, '.stack'))).not.to.contain('Instellingen laden');
-        expect(errors).to.have.length(1);
-        await expect(el).to.be.accessible();
-      } finally {
-        console.error = original;
-      }
+      const errors = captureConsole('error');
+      const el = await fixture<SignaalButton>(html`<signaal-button></signaal-button>`);
+      const failed = oneEvent(el, 'signaal-error') as Promise<SignaalErrorEvent>;
+      trigger(el).click();
+      expect((await failed).code).to.equal('invalid-config');
+      await waitUntil(() => formIn(el) && part(formIn(el)!, '.panel.failure'), 'no configuration error', { timeout: 10_000 });
+      await settled(el);
+      expect(text(part(formIn(el)!, '.stack'))).not.to.contain('Instellingen laden');
+      expect(errors).to.have.length(1);
+      await expectNoAxeViolations(el);
     });
 
     it('says it is not configured, once, when connected without endpoint, mailbox, config or config-src, and takes one set later', async () => {
@@ -292,7 +274,7 @@ describe('<signaal-form>', () => {
       expect(events.map((event) => event.code)).to.deep.equal(['invalid-config']);
       expect(errors).to.have.length(1);
       expect(String(errors[0])).to.contain('endpoint, mailbox, config or config-src');
-      await expect(form).to.be.accessible();
+      await expectNoAxeViolations(form);
       form.config = { mailbox: 'signalen@gemeente.example' };
       await waitUntil(() => part(form, '#f-description'), 'a configuration set later was not taken');
     });
@@ -317,7 +299,7 @@ describe('<signaal-form>', () => {
       const widest = Math.max(...[...form.shadowRoot!.querySelectorAll('*')].map((node) => node.getBoundingClientRect().right));
       expect(widest).to.be.at.most(form.getBoundingClientRect().right + 1);
       expect(text(part(form, 'h2'))).to.equal('Signaal doorgeven');
-      await expect(form).to.be.accessible();
+      await expectNoAxeViolations(form);
     });
   });
 });
