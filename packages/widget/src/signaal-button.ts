@@ -32,8 +32,9 @@ export type MessageOverrides = { nl?: Partial<Messages>; en?: Partial<Messages> 
  * @csspart close - The close button.
  * @csspart form - The `<signaal-form>` inside the dialog (its own parts are not exported).
  *
- * @cssproperty --signaal-accent-color - Buttons and links (falls back to `--utrecht-button-primary-action-background-color`).
- * @cssproperty --signaal-on-accent-color - Text on the accent colour.
+ * @cssproperty --signaal-accent-color - Buttons and links (falls back to `--utrecht-button-primary-action-background-color`); darkened or lightened until it reads at 4.5:1 in the scheme shown.
+ * @cssproperty --signaal-accent-color-dark - The accent in the dark scheme (falls back to `--signaal-accent-color`).
+ * @cssproperty --signaal-on-accent-color - Text on the accent colour, only in browsers without `light-dark()` and relative colours.
  * @cssproperty --signaal-color - Text colour (falls back to `--utrecht-document-color`).
  * @cssproperty --signaal-background-color - Dialog background (falls back to `--utrecht-document-background-color`).
  * @cssproperty --signaal-font-family - Font (falls back to `--utrecht-document-font-family`).

@@ -50,7 +50,8 @@ const partTags = [...Object.keys(parts), 'signaal-my-signals'].join();
  * @csspart status - The visible state panel (receipt, failure, mailbox instructions, configuration error).
  * @csspart mine - The "my signals" section: kept receipts with their status, a lookup, and figures.
  *
- * @cssproperty --signaal-accent-color - Buttons and links (falls back to `--utrecht-button-primary-action-background-color`).
+ * @cssproperty --signaal-accent-color - Buttons and links (falls back to `--utrecht-button-primary-action-background-color`); darkened or lightened until it reads at 4.5:1 in the scheme shown.
+ * @cssproperty --signaal-accent-color-dark - The accent in the dark scheme (falls back to `--signaal-accent-color`).
  * @cssproperty --signaal-color - Text colour (falls back to `--utrecht-document-color`).
  * @cssproperty --signaal-background-color - Background (falls back to `--utrecht-document-background-color`).
  * @cssproperty --signaal-surface-color - Background of cards and sections.
