@@ -8,7 +8,12 @@ import type { SignaalSubmittedEvent } from '@signaal/widget';
 const endpoint = import.meta.env.VITE_SIGNAAL_ENDPOINT ?? '/api';
 
 const employee = { name: 'Anouk Jansen', department: 'Publiekszaken', email: 'a.jansen@voorbeeldstad.example' };
-const caseOnScreen = { reference: 'Z-2024-01873', kind: 'Inschrijving BRP, adreswijziging', address: 'Voorbeeldstraat 12, Voorbeeldstad', state: 'In behandeling' };
+const caseOnScreen = {
+  reference: 'Z-2024-01873',
+  kind: 'Inschrijving BRP, adreswijziging',
+  address: 'Voorbeeldstraat 12, Voorbeeldstad',
+  state: 'In behandeling',
+};
 
 /** The current time, renewed every second. */
 function useClock(): Date {
@@ -30,7 +35,10 @@ export function CaseScreen() {
       <header className="top">
         <strong>Zaaksysteem</strong>
         <span>
-          Ingelogd als {employee.name} · <time id="clock" dateTime={now.toISOString()}>{now.toLocaleTimeString('nl-NL')}</time>
+          Ingelogd als {employee.name} ·{' '}
+          <time id="clock" dateTime={now.toISOString()}>
+            {now.toLocaleTimeString('nl-NL')}
+          </time>
         </span>
       </header>
       <div className="layout">

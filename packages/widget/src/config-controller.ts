@@ -1,9 +1,11 @@
 import { isSignaalError, type FieldIssue, type WidgetConfig } from '@signaal/sdk';
 import type { ReactiveControllerHost } from 'lit';
 import { SignaalErrorEvent } from './events.js';
+import { resolveLocale } from './locale.js';
 import { resolveConfig, type ConfigSources } from './resolve-config.js';
 import { changedJson } from './same-json.js';
 import { Task } from './task.js';
+import { checkConfigTexts } from './texts.js';
 
 type Sources = readonly [configSrc: string | undefined, config: unknown, endpoint: string | undefined, mailbox: string | undefined];
 
@@ -20,7 +22,8 @@ export class ConfigController extends Task<Sources, WidgetConfig> {
       args: () => [host.configSrc, host.config, host.endpoint, host.mailbox],
       // A host framework hands an equal but new `config` object on every render: that is no change.
       argsEqual: (a, b) => !changedJson(a, b),
-      task: ([configSrc, config, endpoint, mailbox], { signal }) => resolveConfig({ configSrc, config, endpoint, mailbox }, signal),
+      task: ([configSrc, config, endpoint, mailbox], { signal }) =>
+        resolveConfig({ configSrc, config, endpoint, mailbox }, signal).then((resolved) => checkConfigTexts(resolved, resolveLocale(host, resolved.locale))),
       onComplete,
       onError: (error) => {
         const issues = isSignaalError(error) && 'issues' in error ? (error.issues as FieldIssue[]) : [];

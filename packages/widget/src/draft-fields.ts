@@ -126,7 +126,7 @@ export function draftFields(view: DraftFieldsView): TemplateResult {
             )}
             <p class="hint" id="f-anonymous-caveat">${t('anonymousCaveat')}</p>
           </fieldset>`
-        : html`<p class="hint">${t('confidential')}.</p>`}
+        : html`<p class="hint">${t('confidentialOnly')}</p>`}
       ${anonymous
         ? html`<p class="hint">${t('anonymousHidden')}</p>`
         : html`${input(view, 'name', { autocomplete: 'name' })} ${input(view, 'department', { autocomplete: 'organization-title' })}

@@ -20,7 +20,3 @@ export function resolveLocale(element: Element, configured?: WidgetLocale): Widg
   }
   return pick(document.documentElement.lang) ?? 'nl';
 }
-
-/** Fills `{name}` placeholders; values are plain strings that Lit renders as text. */
-export const fill = (text: string, values: Record<string, string> = {}): string =>
-  text.replace(/\{(\w+)\}/g, (match, key: string) => values[key] ?? match);

@@ -2,16 +2,13 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { SignaalCloseEvent, SignaalOpenEvent } from './events.js';
 import { resolveLocale } from './locale.js';
-import { buttonEn, buttonNl, type ButtonMessages } from './messages/button.js';
-import { loadMessages } from './messages/load-messages.js';
-import type { Messages } from './messages/nl.js';
+import { loadMessages, textsFor, type MessageOverrides } from './messages/load-messages.js';
 import { define } from './registry.js';
 import { changedJson } from './same-json.js';
 import { buttonStyles } from './signaal-button.styles.js';
 import type { SignaalForm, SignaalContext, SignaalReporter, WidgetClientOptions } from './signaal-form.js';
 
-/** Per-language text overrides, as in `config.messages`. */
-export type MessageOverrides = { nl?: Partial<Messages>; en?: Partial<Messages> };
+export type { MessageOverrides } from './messages/load-messages.js';
 
 /**
  * A button that opens the Signaal form in a modal dialog. The form's code loads on first open
@@ -132,11 +129,6 @@ export class SignaalButton extends LitElement {
     return this.#loading;
   }
 
-  #text(key: keyof ButtonMessages): string {
-    const locale = resolveLocale(this);
-    return this.messages?.[locale]?.[key] ?? (locale === 'en' ? buttonEn : buttonNl)[key];
-  }
-
   #onClose = () => {
     // A close event that arrives after the dialog was reopened belongs to the earlier close.
     if (!this.open || this.dialog?.open) return;
@@ -160,6 +152,7 @@ export class SignaalButton extends LitElement {
   }
 
   override render() {
+    const { t } = textsFor(resolveLocale(this), this.messages);
     const form = this.loaded
       ? html`<signaal-form
           part="form"
@@ -173,7 +166,7 @@ export class SignaalButton extends LitElement {
           .context=${this.context}
           .clientOptions=${this.clientOptions}
         ></signaal-form>`
-      : html`<p role="status">${this.loadFailed ? this.#text('loadFailed') : this.open ? this.#text('loading') : nothing}</p>`;
+      : html`<p role="status">${this.loadFailed ? t('loadFailed') : this.open ? t('loading') : nothing}</p>`;
     return html`
       <button
         class="trigger"
@@ -184,12 +177,12 @@ export class SignaalButton extends LitElement {
         @pointerenter=${this.#preload}
         @focus=${this.#preload}
       >
-        ${this.label ?? this.#text('trigger')}
+        ${this.label ?? t('trigger')}
       </button>
       <dialog part="dialog" aria-labelledby="signaal-dialog-title" @close=${this.#onClose} @click=${this.#onDialogClick}>
         <div class="bar">
-          <h2 id="signaal-dialog-title" part="heading">${this.#text('dialogTitle')}</h2>
-          <button class="secondary" part="close" type="button" @click=${() => this.hide()}>${this.#text('close')}</button>
+          <h2 id="signaal-dialog-title" part="heading">${t('dialogTitle')}</h2>
+          <button class="secondary" part="close" type="button" @click=${() => this.hide()}>${t('close')}</button>
         </div>
         <div class="body">${this.started ? form : nothing}</div>
       </dialog>

@@ -7,8 +7,6 @@ import { draftFields } from './draft-fields.js';
 import { SignaalErrorEvent, SignaalSubmitEvent, SignaalSubmittedEvent } from './events.js';
 import { errorSummary } from './form-fields.js';
 import { definePart, type FormPart } from './form-part.js';
-import { buttonEn, buttonNl } from './messages/button.js';
-import type { MessageKey, Messages } from './messages/nl.js';
 import { MySignalsSection } from './my-signals-section.js';
 import { delivery } from './network.js';
 import type { SignaalAnnounceEvent, SignaalStatusActionEvent } from './part-events.js';
@@ -19,7 +17,7 @@ import { formStyles } from './signaal-form.styles.js';
 import { SignaalInfo } from './signaal-info.js';
 import { SignaalOfficer } from './signaal-officer.js';
 import { SignaalStatus, type StatusState } from './signaal-status.js';
-import { TextsController } from './texts.js';
+import { TextsController, textsFor, type MessageOverrides, type Texts } from './texts.js';
 
 export type { SignaalContext, SignaalReporter } from './signal-draft.js';
 export type { WidgetClientOptions } from './delivery-controller.js';
@@ -75,7 +73,7 @@ export class SignaalForm extends LitElement {
   /** The whole configuration object (see the SDK's `WidgetConfig`); validated before use. */
   @property({ attribute: false, hasChanged: changedJson }) config?: unknown;
   /** Text overrides per language: `{ nl: { title: '…' }, en: { … } }`. */
-  @property({ attribute: false, hasChanged: changedJson }) messages?: { nl?: Partial<Messages>; en?: Partial<Messages> } | undefined;
+  @property({ attribute: false, hasChanged: changedJson }) messages?: MessageOverrides | undefined;
   /** The logged-in employee, to prefill their contact details. */
   @property({ attribute: false, hasChanged: changedJson }) reporter?: SignaalReporter | undefined;
   /** The host's context: case reference (prefilled) and source system (sent along). */
@@ -105,7 +103,7 @@ export class SignaalForm extends LitElement {
     const modes = config.modes ?? ['signal', 'sparring'];
     if (!modes.includes(this.draft.kind)) this.#edit({ kind: modes[0] ?? 'signal' });
   });
-  #texts = new TextsController(this, () => ({ configured: this.#config.value?.locale, overrides: [this.messages, this.#config.value?.messages] }));
+  #texts = new TextsController(this, () => ({ configured: this.#config.value?.locale, messages: this.messages, fromConfig: this.#config.value?.messages }));
   #delivery = new DeliveryController(this, () => this.#config.value, {
     onComplete: (receipt) => this.#delivered(receipt),
     onError: (error) => this.#failed(error),
@@ -178,8 +176,9 @@ export class SignaalForm extends LitElement {
     return Boolean(this.#config.value?.endpoint || this.clientOptions?.transport);
   }
 
-  #t(key: MessageKey, values?: Record<string, string>): string {
-    return this.#texts.texts.t(key, values);
+  /** The texts on screen's `t`. */
+  get #t(): Texts['t'] {
+    return this.#texts.texts.t;
   }
 
   get #officerName(): string {
@@ -240,7 +239,7 @@ export class SignaalForm extends LitElement {
     const code: SignaalErrorCode = isSignaalError(error) ? error.code : 'network';
     this.errorCode = code;
     if (this.#prepared) this.mail = this.#mailFor(this.#prepared.signal);
-    this.#show('failed', `${this.#t('failedTitle')}. ${this.#t(`error.${code}`)}`);
+    this.#show('failed', this.#t('failedSaid', { title: this.#t('failedTitle'), reason: this.#t(`error.${code}`) }));
     // Anything but the SDK's own errors is the delivery chunk failing to load: worth another try.
     this.dispatchEvent(new SignaalErrorEvent(code, isSignaalError(error) ? error.retryable : true));
   }
@@ -317,7 +316,7 @@ export class SignaalForm extends LitElement {
     const sending = this.phase === 'sending';
     const draft = this.draft;
     return html`<form part="form" novalidate @submit=${this.#onSubmit}>
-      ${errorSummary({ id: 'f-summary', title: this.#t('errorSummary'), items: this.errors.map((item) => ({ text: this.#t(errorKey(item, draft.kind)), field: item.field && `f-${item.field}` })) })}
+      ${errorSummary({ id: 'f-summary', title: this.#t('errorSummary', { count: this.errors.length }), items: this.errors.map((item) => ({ text: this.#t(errorKey(item, draft.kind)), field: item.field && `f-${item.field}` })) })}
       <div class="plain">
         ${draftFields({
           texts: this.#texts.texts,
@@ -370,7 +369,7 @@ export class SignaalForm extends LitElement {
       const locale = this.#texts.asked;
       const line = this.#texts.failed ? 'loadFailed' : 'loading';
       return html`<div class="stack" lang=${locale}>
-        <p role="status">${this.messages?.[locale]?.[line] ?? (locale === 'en' ? buttonEn : buttonNl)[line]}</p>
+        <p role="status">${textsFor(locale, this.messages).t(line)}</p>
       </div>`;
     }
     const texts = this.#texts.texts;

@@ -144,10 +144,9 @@ export class SignaalMySignals extends FormPart {
     return new Intl.DateTimeFormat(this.texts.locale === 'en' ? 'en-GB' : 'nl-NL', options).format(new Date(iso));
   }
 
-  /** A count as the employee reads it; a hidden small number says so instead of showing a digit. */
+  /** A count of signals as the employee reads it; a hidden small number says so instead of showing a digit. */
   #count(count: number | null | undefined, below: number | null | undefined): string {
-    if (count === null) return this.texts.t('statsFew', { count: String(below ?? 5) });
-    return String(count ?? 0);
+    return count === null ? this.texts.t('statsFew', { count: below ?? 5 }) : this.texts.t('statsCount', { count: count ?? 0 });
   }
 
   #field(field: 'lookupReference' | 'lookupToken', value: string, set: (value: string) => void, type?: string) {
@@ -212,7 +211,7 @@ export class SignaalMySignals extends FormPart {
       <form class="lookup" novalidate aria-labelledby="f-lookup-title" @submit=${this.#onLookup}>
         <h3 class="small" id="f-lookup-title">${t('lookupTitle')}</h3>
         <p class="hint">${t('lookupHint')}</p>
-        ${errorSummary({ id: 'f-lookup-summary', title: t('errorSummary'), items: errors })}
+        ${errorSummary({ id: 'f-lookup-summary', title: t('errorSummary', { count: errors.length }), items: errors })}
         ${this.#field('lookupReference', this.#reference, (value) => (this.#reference = value))}
         ${this.#field('lookupToken', this.#token, (value) => (this.#token = value), 'password')}
         <button type="submit">${t('lookupSubmit')}</button>

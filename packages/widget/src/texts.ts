@@ -1,33 +1,74 @@
+import { ConfigError, type WidgetConfig } from '@signaal/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { fill, resolveLocale, type WidgetLocale } from './locale.js';
-import { defaultText, loadedMessages, loadMessages } from './messages/load-messages.js';
+import { SignaalErrorEvent } from './events.js';
+import { resolveLocale, type WidgetLocale } from './locale.js';
+import type { InfoMessages } from './messages/info.js';
+import { loadedMessages, loadMessages, textsFor, type MessageOverrides, type Texts } from './messages/load-messages.js';
+import type { MineMessages } from './messages/mine.js';
+import type { FormMessages } from './messages/nl.js';
 import { changedJson } from './same-json.js';
-import type { MessageKey } from './messages/nl.js';
 
-/** Text overrides per language, as in the `messages` property and `config.messages`. */
-export type TextOverrides = Partial<Record<WidgetLocale, Partial<Record<MessageKey, string>> | undefined>>;
+export { textsFor, type MessageOverrides, type Texts } from './messages/load-messages.js';
 
-/** The texts a form shows, in one language; the form hands them to its parts as a property. */
-export interface Texts {
-  readonly locale: WidgetLocale;
-  /** The text for `key`, with its `{name}` placeholders filled in as plain text; may be called unbound. */
-  t(key: MessageKey, values?: Record<string, string>): string;
+/** The keys of the on-demand texts ("good to know", "my signals"): known before their chunks are here. */
+const laterKeys = [
+  ...['infoShareBody', 'infoNextBody', 'infoExternalMunicipality', 'infoExternalEmployee', 'infoExternalUnknown'],
+  ...['why1', 'why2', 'why3', 'why4', 'why5', 'why6', 'faqAnonymousQ', 'faqAnonymousA', 'faqAccusationQ', 'faqAccusationA', 'faqSureQ', 'faqSureA'],
+  ...['mineKeptHint', 'mineRefresh', 'mineLoading', 'mineLoaded', 'mineSomeFailed', 'mineFailed', 'mineNotFound', 'mineForget', 'mineForgotten'],
+  ...['mineSentAt', 'mineState', 'mineUpdatedAt', 'mineMessage', 'state.received', 'state.in-progress', 'state.forwarded', 'state.closed'],
+  ...['lookupTitle', 'lookupHint', 'lookupReference', 'lookupToken', 'lookupSubmit', 'invalid.lookupReference', 'invalid.lookupToken'],
+  ...['statsTitle', 'statsLoading', 'statsTotal', 'statsForwarded', 'statsCount#one', 'statsCount#other', 'statsFew#one', 'statsFew#other'],
+] as const satisfies readonly (keyof InfoMessages | keyof MineMessages)[];
+type None<Missing extends never> = Missing;
+/** Every key of those chunks is in `laterKeys`: a type error names the one missing. */
+export type LaterKeysComplete = None<Exclude<keyof InfoMessages | keyof MineMessages, (typeof laterKeys)[number]>>;
+
+/**
+ * What is wrong in text overrides, as paths (`nl.titel`): a language the widget does not ship, a
+ * key it does not have, or a text that is not a string. Names keys, never the texts.
+ * `catalogue` is the form's texts in either language (both have the same keys).
+ */
+export function wrongOverrides(overrides: unknown, catalogue: FormMessages): string[] {
+  if (overrides == null) return [];
+  if (typeof overrides !== 'object' || Array.isArray(overrides)) return ['(root)'];
+  const wrong: string[] = [];
+  for (const [locale, texts] of Object.entries(overrides)) {
+    if (texts === undefined && (locale === 'nl' || locale === 'en')) continue;
+    if ((locale !== 'nl' && locale !== 'en') || typeof texts !== 'object' || !texts || Array.isArray(texts)) {
+      wrong.push(locale);
+      continue;
+    }
+    for (const [key, text] of Object.entries(texts)) {
+      const known = Object.hasOwn(catalogue, key) || (laterKeys as readonly string[]).includes(key);
+      if (!known || typeof text !== 'string') wrong.push(`${locale}.${key}`);
+    }
+  }
+  return wrong;
 }
 
-/** A language's texts: each override in turn (the host's, then the configuration's), then the defaults. */
-export const textsFor = (locale: WidgetLocale, ...overrides: (TextOverrides | undefined)[]): Texts => ({
-  locale,
-  t(key, values) {
-    let text: string | undefined;
-    for (const messages of overrides) text ??= messages?.[locale]?.[key];
-    return fill(text ?? defaultText(locale, key) ?? '', values);
-  },
-});
+/**
+ * Rejects a configuration whose `messages` name a text the widget does not have, as the SDK
+ * rejects an unknown field: the form then shows its configuration error. Waits for the form's
+ * texts in `locale` (which the form needs anyway); if no texts can be fetched, there is nothing
+ * to check against and the form says so itself.
+ */
+export async function checkConfigTexts(config: WidgetConfig, locale: WidgetLocale): Promise<WidgetConfig> {
+  if (!config.messages) return config;
+  const catalogue = await loadMessages(locale)
+    .catch(() => loadMessages('nl'))
+    .catch(() => undefined);
+  const wrong = catalogue ? wrongOverrides(config.messages, catalogue) : [];
+  if (wrong.length) throw new ConfigError('The configuration names texts the widget does not have.', wrong.map((path) => ({ path: `messages.${path}`, code: 'unknown-key' })));
+  return config;
+}
 
 /** Where a form's texts come from: its element (for `lang`), the configured language, the overrides. */
 interface TextsSource {
   configured?: WidgetLocale | undefined;
-  overrides: readonly (TextOverrides | undefined)[];
+  /** The element's `messages` property: checked here. */
+  messages: unknown;
+  /** The configuration's `messages`, checked with the configuration (see `checkConfigTexts`). */
+  fromConfig?: MessageOverrides | undefined;
 }
 
 /**
@@ -35,6 +76,12 @@ interface TextsSource {
  * shown. Until they are here the previous language stays on screen (or, at first, nothing:
  * `shown` is undefined), so the form is never half translated. If they cannot be fetched,
  * Dutch is shown; if those cannot be fetched either, `failed` says so.
+ *
+ * The `messages` property is checked once the form's texts are here: an unknown language or key,
+ * or a text that is not a string, is logged once (naming the keys, never the texts) and fires
+ * `signaal-error` (`invalid-config`); those entries are left out and the defaults show instead,
+ * while the property's valid texts stay. The form stays usable: a mistyped key must not take the
+ * route to the officer away from employees.
  */
 export class TextsController implements ReactiveController {
   /** The language on screen; undefined until the first language's texts are here. */
@@ -48,6 +95,9 @@ export class TextsController implements ReactiveController {
   /** The language being fetched, so each switch fetches once. */
   #wanted: WidgetLocale | undefined;
   #from: readonly unknown[] = [];
+  /** The `messages` property as last checked, so each value is reported once. */
+  #checked: readonly unknown[] = [];
+  #report = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & Element,
@@ -63,15 +113,30 @@ export class TextsController implements ReactiveController {
 
   hostUpdate(): void {
     this.#use(this.asked);
+    const { messages, fromConfig } = this.source();
     const locale = this.shown ?? 'nl';
-    const from = [locale, ...this.source().overrides];
+    const catalogue = loadedMessages(locale);
+    if (catalogue && changedJson([messages], this.#checked)) {
+      this.#checked = [messages];
+      const wrong = wrongOverrides(messages, catalogue);
+      if (wrong.length) {
+        console.error('[signaal] The messages property names texts the widget does not have, or gives no text; they are left out:', wrong.join(', '));
+        this.#report = true;
+      }
+    }
+    const from = [locale, messages, fromConfig];
     // Overrides compare by value: a host framework hands equal but new objects on every render.
     if (changedJson(from, this.#from)) {
       this.#from = from;
-      this.texts = textsFor(locale, ...this.source().overrides);
+      this.texts = textsFor(locale, messages as MessageOverrides | undefined, fromConfig);
     }
   }
 
+  hostUpdated(): void {
+    if (!this.#report) return;
+    this.#report = false;
+    this.host.dispatchEvent(new SignaalErrorEvent('invalid-config'));
+  }
   #use(locale: WidgetLocale): void {
     if (loadedMessages(locale)) {
       this.shown = locale;

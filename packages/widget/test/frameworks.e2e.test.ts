@@ -20,7 +20,8 @@ import { startReceiver, storedSignals, type RunningReceiver } from '../../receiv
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
 
 /** The policy the widget's README gives, as a header. */
-const readmeCsp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https:; connect-src 'self'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'; trusted-types lit-html";
+const readmeCsp =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https:; connect-src 'self'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'; trusted-types lit-html";
 /** The same with Vue's own Trusted Types policy allowed, as docs/frameworks.md says a Vue app needs. */
 const vueCsp = `${readmeCsp} vue`;
 
@@ -39,7 +40,9 @@ const noFavicon: Plugin = {
 function storedReferences(dataDir: string): string[] {
   const db = new Database(join(dataDir, 'signaal.db'), { readonly: true, fileMustExist: true });
   try {
-    return (db.prepare('SELECT reference FROM signals ORDER BY received_at').all() as Array<{ reference: string }>).map((row) => row.reference);
+    return (db.prepare('SELECT reference FROM signals ORDER BY received_at').all() as Array<{ reference: string }>).map(
+      (row) => row.reference,
+    );
   } finally {
     db.close();
   }
@@ -119,7 +122,12 @@ describe('the framework examples in Chromium', () => {
     process.env.SIGNAAL_API = new URL(receiver.url).origin;
     for (const { folder } of frameworks) {
       const outDir = join(scratch, folder);
-      await build({ root: join(examples, folder), configFile: join(examples, folder, 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+      await build({
+        root: join(examples, folder),
+        configFile: join(examples, folder, 'vite.config.ts'),
+        logLevel: 'error',
+        build: { outDir, emptyOutDir: true },
+      });
       built.set(folder, outDir);
     }
     browser = await launchChromium();
@@ -191,7 +199,7 @@ describe('the framework examples in Chromium', () => {
 
   test("Vue under the README's CSP without `vue` in trusted-types: the browser refuses Vue's policy and the case screen breaks off", async () => {
     const { page } = await newPage(browser);
-    const refused = page.waitForEvent('console', { predicate: (message) => /TrustedTypePolicy named 'vue'/.test(message.text()) });
+    const refused = page.waitForEvent('console', { predicate: (message) => message.text().includes("TrustedTypePolicy named 'vue'") });
     const failed = page.waitForEvent('pageerror');
     await page.goto(await serve('vue', readmeCsp));
     await refused;

@@ -18,7 +18,8 @@ import { freePort, launchChromium } from '../../receiver/test/browser-harness.js
 
 const run = promisify(execFile);
 const repository = fileURLToPath(new URL('../../../', import.meta.url));
-const pinned = (JSON.parse(readFileSync(join(repository, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies;
+const pinned = (JSON.parse(readFileSync(join(repository, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> })
+  .devDependencies;
 
 /** This process's environment without what `npm run` adds, so the app's npm sees no workspace of ours. */
 const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
@@ -63,8 +64,18 @@ describe('a fresh Vite + React app with the packed packages', () => {
   let server: PreviewServer | undefined;
 
   before(async () => {
-    await sh(repository, 'npm', ['pack', '--workspace', '@signaal/sdk', '--workspace', '@signaal/widget', '--pack-destination', scratch, '--silent']);
-    const tarball = (name: string) => `file:../${readdirSync(scratch).find((file) => file.startsWith(`signaal-${name}-`) && file.endsWith('.tgz'))}`;
+    await sh(repository, 'npm', [
+      'pack',
+      '--workspace',
+      '@signaal/sdk',
+      '--workspace',
+      '@signaal/widget',
+      '--pack-destination',
+      scratch,
+      '--silent',
+    ]);
+    const tarball = (name: string) =>
+      `file:../${readdirSync(scratch).find((file) => file.startsWith(`signaal-${name}-`) && file.endsWith('.tgz'))}`;
     mkdirSync(join(app, 'src'), { recursive: true });
     writeFileSync(
       join(app, 'package.json'),

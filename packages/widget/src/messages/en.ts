@@ -47,6 +47,7 @@ export const en: FormMessages = {
   callbackWhen: 'When are you easiest to reach?',
   confidentialityLegend: 'Who knows that you passed this on?',
   confidential: 'Confidential: only the designated officer knows who you are',
+  confidentialOnly: 'Confidential: only the designated officer knows who you are.',
   anonymous: 'Anonymous: I leave no details',
   anonymousCaveat:
     'Note: the system you work in may still know who was logged in. And without your details we cannot ask you questions or tell you what happened with your signal.',
@@ -62,7 +63,8 @@ export const en: FormMessages = {
   discarded: 'The draft has been discarded.',
   blocked: 'The application you work in stopped the sending. Your text is kept.',
 
-  errorSummary: 'Please check the following',
+  'errorSummary#one': 'There is {count} thing to fix',
+  'errorSummary#other': 'There are {count} things to fix',
   'invalid.description': 'Briefly write down what you saw or heard.',
   'invalid.descriptionSparring': 'Briefly write down what you would like to talk about.',
   'invalid.email': 'Enter an email address like name@municipality.nl, or leave the field empty.',
@@ -80,6 +82,7 @@ export const en: FormMessages = {
   newReport: 'Pass on something else',
 
   failedTitle: 'Your signal has not been sent yet',
+  failedSaid: '{title}. {reason}',
   failedKeep: 'Your text is kept. Choose how to continue.',
   'error.network': 'There is no connection to the server right now.',
   'error.timeout': 'The server did not answer in time.',

@@ -29,9 +29,12 @@ export const mineNl = {
   'invalid.lookupToken': 'Vul de code in zoals je die kreeg.',
   statsTitle: 'Cijfers sinds {from}',
   statsLoading: 'Cijfers laden…',
-  statsTotal: 'Doorgegeven signalen',
+  statsTotal: 'Doorgegeven',
   statsForwarded: 'Doorgestuurd naar een andere organisatie',
-  statsFew: 'minder dan {count}',
+  'statsCount#one': '{count} signaal',
+  'statsCount#other': '{count} signalen',
+  'statsFew#one': 'minder dan {count} signaal',
+  'statsFew#other': 'minder dan {count} signalen',
 };
 
 /** The texts of "my signals", by key. */
@@ -64,7 +67,10 @@ export const mineEn: MineMessages = {
   'invalid.lookupToken': 'Fill in the code as you got it.',
   statsTitle: 'Figures since {from}',
   statsLoading: 'Loading figures…',
-  statsTotal: 'Signals passed on',
+  statsTotal: 'Passed on',
   statsForwarded: 'Passed on to another organisation',
-  statsFew: 'fewer than {count}',
+  'statsCount#one': '{count} signal',
+  'statsCount#other': '{count} signals',
+  'statsFew#one': 'fewer than {count} signal',
+  'statsFew#other': 'fewer than {count} signals',
 };

@@ -1,7 +1,8 @@
 /**
  * Dutch texts: the source. Every key here must exist in `en.ts` (the type checks it), and every
  * text can be replaced per municipality through the `messages` property or `config.messages`.
- * `{name}` placeholders are filled in as plain text.
+ * `{name}` placeholders are filled in as plain text. A text that counts something has a form per
+ * plural category (`key#one`, `key#other`), chosen by `Intl.PluralRules` for `{count}`.
  */
 import { buttonNl } from './button.js';
 import type { InfoMessages } from './info.js';
@@ -52,6 +53,7 @@ export const nl = {
   callbackWhen: 'Wanneer ben je het best bereikbaar?',
   confidentialityLegend: 'Wie weet dat jij dit doorgeeft?',
   confidential: 'Vertrouwelijk: alleen de aandachtsfunctionaris weet wie je bent',
+  confidentialOnly: 'Vertrouwelijk: alleen de aandachtsfunctionaris weet wie je bent.',
   anonymous: 'Anoniem: ik laat geen gegevens achter',
   anonymousCaveat:
     'Let op: het systeem waarin je werkt, kan nog weten wie er was ingelogd. En zonder je gegevens kunnen we je geen vragen stellen of laten weten wat er met je signaal gebeurt.',
@@ -67,7 +69,8 @@ export const nl = {
   discarded: 'Het concept is gewist.',
   blocked: 'Versturen is tegengehouden door de applicatie waarin je werkt. Je tekst is bewaard.',
 
-  errorSummary: 'Controleer het volgende',
+  'errorSummary#one': 'Er is {count} ding om aan te passen',
+  'errorSummary#other': 'Er zijn {count} dingen om aan te passen',
   'invalid.description': 'Schrijf kort op wat je zag of hoorde.',
   'invalid.descriptionSparring': 'Schrijf kort op waarover je wilt overleggen.',
   'invalid.email': 'Vul een e-mailadres in zoals naam@gemeente.nl, of laat het veld leeg.',
@@ -85,6 +88,7 @@ export const nl = {
   newReport: 'Nog iets doorgeven',
 
   failedTitle: 'Je signaal is nog niet verstuurd',
+  failedSaid: '{title}. {reason}',
   failedKeep: 'Je tekst is bewaard. Kies hoe je verder wilt.',
   'error.network': 'Er is nu geen verbinding met de server.',
   'error.timeout': 'De server reageerde niet op tijd.',
@@ -149,5 +153,12 @@ export const nl = {
 export type FormMessages = { [Key in keyof typeof nl]: string };
 /** Every text the widget shows, by key: the form's, "good to know" (`info.ts`) and "my signals" (`mine.ts`). */
 export type Messages = FormMessages & InfoMessages & MineMessages;
-/** The keys of `Messages`. */
-export type MessageKey = keyof Messages;
+/** The plural categories the shipped languages use (`Intl.PluralRules`: Dutch and English know `one` and `other`). */
+export type PluralForm = 'one' | 'other';
+/** Texts that count something: `t(key, { count })` picks `key#one` or `key#other`. */
+export type CountKey = keyof Messages extends infer Key ? (Key extends `${infer Base}#other` ? Base : never) : never;
+/** The keys of the texts that count nothing: `t(key, values)`. */
+export type MessageKey = Exclude<keyof Messages, `${string}#${PluralForm}`>;
+type Known<Key extends keyof Messages> = Key;
+/** Every counting text has each plural form: a type error names the one missing. */
+export type PluralFormsComplete = Known<`${CountKey}#${PluralForm}`>;
