@@ -7,8 +7,11 @@ import '../src/index.js';
 import type { SignaalButton } from '../src/signaal-button.js';
 import type { SignaalForm } from '../src/signaal-form.js';
 
-/** What the flaky backend saw in one run: requests, the signals it stored (times each) and their headers. */
-export type BackendState = { requests: number; stored: Record<string, number>; headers: Record<string, string | undefined>[] };
+/**
+ * What the flaky backend saw in one run: `GET /config` requests (`configRequests`), all other
+ * requests, the signals it stored (times each) and the other requests' headers.
+ */
+export type BackendState = { requests: number; configRequests: number; stored: Record<string, number>; headers: Record<string, string | undefined>[] };
 
 /** Reads the flaky backend's state for a run. */
 export const backendState = async (run: string): Promise<BackendState> => (await fetch(`/flaky/${run}/__state`)).json();
@@ -108,19 +111,22 @@ export function captureConsole(...methods: ConsoleMethod[]): unknown[][] {
 }
 
 /**
- * The form's HTTP client, through real `fetch` to the backend, with the backend's first `times`
- * answers held back until `release()` (or until the request is aborted, as a browser would): a
- * state that lasts exactly as long as the test wants, with no timer racing the server.
+ * A `fetch` that goes to the real backend, and holds back the backend's first `times` answers to
+ * requests whose path ends in `path` until `release()` (or until the request is aborted, as a
+ * browser would): a state that lasts exactly as long as the test wants, with no timer racing the
+ * server. Give it to the form as `clientOptions.fetch`, or as `globalThis.fetch`.
  */
-export function holdAnswers(times = Infinity) {
+export function holdAnswers(times = Infinity, path = '/signals') {
+  const realFetch = globalThis.fetch;
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   let seen = 0;
   let heldNow = 0;
   const fetchHeld: typeof fetch = async (input, init) => {
     const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
-    const response = await fetch(input, init);
-    if (seen++ >= times) return response;
+    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+    const response = await realFetch(input, init);
+    if (!url.pathname.endsWith(path) || seen++ >= times) return response;
     heldNow += 1;
     try {
       await new Promise<void>((resolve, reject) => {
