@@ -28,15 +28,21 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Runs axe (WCAG 2.1 A and AA) on the page as it is now; returns the violations, described. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/**
+ * Runs axe (WCAG 2.1 A and AA, into every open shadow root) on the page as it is now, and fails
+ * with each violation's rule, target and help; `context` names the state in the failure. The
+ * widget's browser tests check the same way (packages/widget/test/helpers.ts).
+ */
+export async function expectNoAxeViolations(page: Page, context?: string): Promise<void> {
   // Through the DevTools protocol, so the page's strict CSP does not block the injected script.
   await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
+  const lines = await page.evaluate(async () => {
+    type Violation = { id: string; help: string; helpUrl: string; nodes: Array<{ target: unknown }> };
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
+    const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return violations.flatMap((violation) => violation.nodes.map((node) => `- ${violation.id} at ${JSON.stringify(node.target)}: ${violation.help} (${violation.helpUrl})`));
   });
+  if (lines.length > 0) assert.fail(`axe found ${lines.length} violation(s)${context ? ` in ${context}` : ''}:\n${lines.join('\n')}`);
 }
 
 /** The focused element, through open shadow roots. */

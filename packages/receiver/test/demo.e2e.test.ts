@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { startDemo, type Demo } from '../src/demo-server.js';
-import { axeViolations, freePort, launchChromium, reportInWidget } from './browser-harness.js';
+import { expectNoAxeViolations, freePort, launchChromium, reportInWidget } from './browser-harness.js';
 import { newDataDir, storedSignals, testKeyring } from './receiver-harness.js';
 
 describe('the demo with the repository examples', () => {
@@ -56,7 +56,7 @@ describe('the demo with the repository examples', () => {
     const stored = storedSignals(dataDir);
     assert.equal(stored.length, 1);
     assert.match(stored[0]?.content ?? '', /busje/);
-    assert.deepEqual(await axeViolations(page), []);
+    await expectNoAxeViolations(page);
     assert.deepEqual(problems, []);
   });
 
@@ -71,7 +71,7 @@ describe('the demo with the repository examples', () => {
     assert.equal(stored.length, 1);
     assert.match(stored[0]?.content ?? '', /Z-2024-01873/, 'the case reference from the case screen');
     assert.match(stored[0]?.content ?? '', /Anouk Jansen/, 'the employee from the case screen');
-    assert.deepEqual(await axeViolations(page), []);
+    await expectNoAxeViolations(page);
     assert.deepEqual(problems, []);
   });
 });

@@ -15,8 +15,8 @@ import { createClient, type Receipt } from '@signaal/sdk';
 import { demoOfficer, startDemo, type Demo } from '../src/demo-server.js';
 import { hashPassword, type OfficerAccount } from '../src/officers.js';
 import {
-  axeViolations,
   brokenWords,
+  expectNoAxeViolations,
   focused,
   freePort,
   launchChromium,
@@ -188,7 +188,7 @@ describe("the officer's inbox in Chromium", () => {
     const item = page.locator('.receipt').filter({ hasText: reference });
     assert.equal((await item.locator('.state').textContent())?.trim(), 'Doorgestuurd');
     assert.equal((await item.locator('.message').textContent())?.trim(), 'Doorgegeven aan de politie. Dank je wel voor je signaal.');
-    assert.deepEqual(await axeViolations(page), [], 'my signals');
+    await expectNoAxeViolations(page, 'my signals');
     assert.deepEqual(problems, [], 'no console errors and no CSP or Trusted Types violations');
   });
 
@@ -217,32 +217,32 @@ describe("the officer's inbox in Chromium", () => {
     assert.match((await summary.textContent()) ?? '', /Gebruikersnaam of wachtwoord klopt niet/);
     assert.equal((await focused(page))?.text.startsWith('Er ging iets mis'), true, 'the summary has focus');
     assert.ok(!(await page.content()).includes(receipt.reference));
-    assert.deepEqual(await axeViolations(page), []);
+    await expectNoAxeViolations(page);
   });
 
   test('axe finds no violations on the sign-in page, the list and the detail page, in Dutch and English', async () => {
     const receipt = await report();
     await page.goto(`${demo.url}/inbox/sign-in`);
     await page.getByLabel('Gebruikersnaam').waitFor();
-    assert.deepEqual(await axeViolations(page), [], 'sign-in');
+    await expectNoAxeViolations(page, 'sign-in');
     await signIn();
     await page.getByRole('link', { name: receipt.reference }).waitFor();
-    assert.deepEqual(await axeViolations(page), [], 'list');
+    await expectNoAxeViolations(page, 'list');
     await page.getByRole('link', { name: receipt.reference }).click();
     await page.getByRole('button', { name: 'Opslaan' }).waitFor();
-    assert.deepEqual(await axeViolations(page), [], 'detail');
+    await expectNoAxeViolations(page, 'detail');
 
     await page.getByRole('link', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Save' }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
-    assert.deepEqual(await axeViolations(page), [], 'detail, English');
+    await expectNoAxeViolations(page, 'detail, English');
     await page.getByLabel('Forwarded', { exact: true }).check();
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('group', { name: 'Something went wrong' }).waitFor();
-    assert.deepEqual(await axeViolations(page), [], 'detail with an error summary');
+    await expectNoAxeViolations(page, 'detail with an error summary');
     await page.getByRole('link', { name: 'All signals' }).click();
     await page.getByRole('heading', { name: 'Signals and sparring requests' }).waitFor();
-    assert.deepEqual(await axeViolations(page), [], 'list, English');
+    await expectNoAxeViolations(page, 'list, English');
     assert.deepEqual(problems, []);
   });
 
@@ -261,7 +261,7 @@ describe("the officer's inbox in Chromium", () => {
     assert.match(asked, /status en de datums blijven bewaard/, 'and what stays');
     assert.match(asked, /De melder ziet de status nog wel/);
     assert.equal((await focused(page))?.text, 'Annuleren', 'focus starts on Annuleren');
-    assert.deepEqual(await axeViolations(page), [], 'the dialog');
+    await expectNoAxeViolations(page, 'the dialog');
 
     await dialog.getByRole('button', { name: 'Annuleren' }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -285,7 +285,7 @@ describe("the officer's inbox in Chromium", () => {
     assert.equal(await page.getByText('Pieter Jansen').count(), 0, "and the reporter's details");
     assert.equal(await removeButton.count(), 0, 'the button is offered only while content is kept');
     assert.equal(await page.getByRole('listitem').filter({ hasText: `${demoOfficer.username} inhoud verwijderd` }).count(), 1, 'the log shows who removed it');
-    assert.deepEqual(await axeViolations(page), [], 'after removal');
+    await expectNoAxeViolations(page, 'after removal');
 
     const status = await reporterSees(receipt);
     assert.equal(status.state, 'received', 'the reporter still sees the state');
@@ -323,7 +323,7 @@ describe("the officer's inbox in Chromium", () => {
     assert.equal(first.length, 50, '50 on the first page');
     assert.deepEqual(first, references.slice(-50).reverse(), 'newest first');
     assert.equal(await page.getByRole('link', { name: 'Vorige pagina' }).count(), 0, 'no previous page on the first');
-    assert.deepEqual(await axeViolations(page), [], 'the first page');
+    await expectNoAxeViolations(page, 'the first page');
 
     await page.getByRole('link', { name: 'Volgende pagina' }).click();
     await status.filter({ hasText: 'Pagina 2 van 2 (61 signalen)' }).waitFor();
@@ -331,7 +331,7 @@ describe("the officer's inbox in Chromium", () => {
     assert.deepEqual(second, references.slice(0, 11).reverse(), 'the second page has the other 11');
     assert.equal(new URL(page.url()).search, '?page=2', 'the address says which page, and nothing else');
     assert.match((await focused(page))?.text ?? '', /Vorige pagina$/, 'focus moves to Vorige pagina, as Volgende pagina is gone');
-    assert.deepEqual(await axeViolations(page), [], 'the second page');
+    await expectNoAxeViolations(page, 'the second page');
 
     await page.reload();
     await status.filter({ hasText: 'Pagina 2 van 2 (61 signalen)' }).waitFor();
@@ -362,7 +362,7 @@ describe("the officer's inbox in Chromium", () => {
     assert.equal(await search.inputValue(), start, 'the field shows what was searched for');
     assert.deepEqual([...new URL(page.url()).searchParams.keys()], ['reference'], 'the address holds the search and nothing else');
     assert.equal(new URL(page.url()).searchParams.get('reference'), start);
-    assert.deepEqual(await axeViolations(page), [], 'search results');
+    await expectNoAxeViolations(page, 'search results');
 
     await search.fill('SG-1');
     await page.getByRole('button', { name: 'Toon' }).click();
@@ -376,7 +376,7 @@ describe("the officer's inbox in Chromium", () => {
     await summary.waitFor();
     assert.match((await focused(page))?.text ?? '', /alleen letters, cijfers en streepjes/, 'the error summary takes focus');
     assert.equal(await search.getAttribute('aria-invalid'), 'true');
-    assert.deepEqual(await axeViolations(page), [], 'a search that cannot be a reference');
+    await expectNoAxeViolations(page, 'a search that cannot be a reference');
 
     await page.getByRole('link', { name: 'Toon alle signalen' }).click();
     await status.filter({ hasText: 'Pagina 1 van 2 (55 signalen)' }).waitFor();
@@ -414,7 +414,7 @@ describe("the officer's inbox in Chromium", () => {
     const download = await page.request.get(`${demo.url}${await csv.getAttribute('href')}`);
     assert.equal(download.status(), 200);
     assert.match(await download.text(), new RegExp(`^${year}-\\d{2},8,6,<5,`, 'm'), 'the CSV holds the same counts');
-    assert.deepEqual(await axeViolations(page), [], 'figures per month');
+    await expectNoAxeViolations(page, 'figures per month');
 
     const text = await pageText();
     for (const reference of [...signals, ...sparring]) assert.ok(!text.includes(reference), `no reference on the page (${reference})`);
@@ -427,7 +427,7 @@ describe("the officer's inbox in Chromium", () => {
     const quarterRow = page.getByRole('table', { name: `Binnengekomen in ${year}` }).getByRole('row', { name: new RegExp(`^${Math.floor(now.getUTCMonth() / 3) + 1}e kwartaal ${year}`) });
     assert.equal(await quarterRow.count(), 1);
     assert.ok(await page.getByRole('link', { name: 'Download de cijfers per kwartaal (CSV)' }).isVisible());
-    assert.deepEqual(await axeViolations(page), [], 'figures per quarter');
+    await expectNoAxeViolations(page, 'figures per quarter');
 
     await page.goto(`${demo.url}/inbox/`);
     await page.waitForURL(/\/inbox\/figures$/);
@@ -453,7 +453,7 @@ describe("the officer's inbox in Chromium", () => {
     assert.deepEqual(cells.slice(0, 3), ['2', '0', '2'], 'officers see small counts as they are');
     assert.match((await page.locator('signaal-inbox-figures .note').textContent()) ?? '', /Jij ziet de precieze aantallen/);
     assert.match((await page.locator('signaal-inbox header').textContent()) ?? '', /\(aandachtsfunctionaris\)/);
-    assert.deepEqual(await axeViolations(page), [], 'figures for an officer');
+    await expectNoAxeViolations(page, 'figures for an officer');
     await page.getByRole('link', { name: 'Signalen', exact: true }).click();
     await page.waitForURL(/\/inbox\/$/);
     assert.deepEqual(problems, []);
@@ -472,7 +472,7 @@ describe("the officer's inbox in Chromium", () => {
     assert.deepEqual(await brokenWords(page), [], 'no word broken at 320 px');
     assert.deepEqual(await brokenWords(page, everyText), [], 'nor anywhere else on the page');
     assert.equal(await pageScrollsSideways(page), false, 'the page does not scroll sideways at 320 px');
-    assert.deepEqual(await axeViolations(page), [], 'the list at 320 px');
+    await expectNoAxeViolations(page, 'the list at 320 px');
 
     await page.setViewportSize({ width: 1280, height: 800 });
     assert.deepEqual(await brokenWords(page), [], 'no word broken at 1280 px');
@@ -489,7 +489,7 @@ describe("the officer's inbox in Chromium", () => {
     assert.deepEqual(await brokenWords(page, everyText), [], 'no word broken in the figures at 320 px');
     assert.equal(await pageScrollsSideways(page), false, 'the figures do not scroll sideways at 320 px');
     assert.ok(await page.getByText('De tabel is breder dan je scherm.').first().isVisible(), 'a table wider than the screen says so');
-    assert.deepEqual(await axeViolations(page), [], 'the figures at 320 px');
+    await expectNoAxeViolations(page, 'the figures at 320 px');
   });
 
   test('by keyboard alone: sign in, open the signal, set it in progress; a missing destination is refused first', async () => {

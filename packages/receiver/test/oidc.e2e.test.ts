@@ -22,7 +22,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SettingsError, loadSettings, resolveOptions } from '../src/config.js';
 import type { OidcOptions } from '../src/inbox-oidc.js';
 import { buildServer } from '../src/server.js';
-import { axeViolations, freePort, launchChromium } from './browser-harness.js';
+import { expectNoAxeViolations, freePort, launchChromium } from './browser-harness.js';
 import { sendCanary } from './inbox-harness.js';
 import { demoWidgetConfig, newDataDir, newKeyFile, testKeyring } from './receiver-harness.js';
 
@@ -191,7 +191,7 @@ describe('signing in to the inbox through an OpenID Provider, in Chromium', () =
     await link.waitFor();
     assert.equal(await link.getAttribute('href'), '/inbox/auth/sign-in');
     assert.equal(await page.getByLabel('Wachtwoord').count(), 0, 'no password field');
-    assert.deepEqual(await axeViolations(page), []);
+    await expectNoAxeViolations(page);
     const password = await fetch(`${receiver.url}/inbox/api/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: receiver.url },
@@ -239,7 +239,7 @@ describe('signing in to the inbox through an OpenID Provider, in Chromium', () =
     assert.match((await page.textContent('main')) ?? '', /Je hebt geen toegang tot Signaal\./);
     const signOut = await page.getByRole('link', { name: 'Uitloggen' }).getAttribute('href');
     assert.ok(signOut?.startsWith(`${provider.issuer}/session/end?`), `sign-out goes to the provider: ${signOut}`);
-    assert.deepEqual(await axeViolations(page), [], 'the no-access page');
+    await expectNoAxeViolations(page, 'the no-access page');
 
     assert.equal(await sessionCookie(), undefined, 'no session cookie');
     assert.equal(sessionRows(receiver.dataDir), 0, 'no session in the database');
