@@ -10,18 +10,16 @@ import { changedJson } from './same-json.js';
 
 export { textsFor, type MessageOverrides, type Texts } from './messages/load-messages.js';
 
-/** The keys of the on-demand texts ("good to know", "my signals"): known before their chunks are here. */
-const laterKeys = [
-  ...['infoShareBody', 'infoNextBody', 'infoExternalMunicipality', 'infoExternalEmployee', 'infoExternalUnknown'],
-  ...['why1', 'why2', 'why3', 'why4', 'why5', 'why6', 'faqAnonymousQ', 'faqAnonymousA', 'faqAccusationQ', 'faqAccusationA', 'faqSureQ', 'faqSureA'],
-  ...['mineKeptHint', 'mineRefresh', 'mineLoading', 'mineLoaded', 'mineSomeFailed', 'mineFailed', 'mineNotFound', 'mineForget', 'mineForgotten'],
-  ...['mineSentAt', 'mineState', 'mineUpdatedAt', 'mineMessage', 'state.received', 'state.in-progress', 'state.forwarded', 'state.closed'],
-  ...['lookupTitle', 'lookupHint', 'lookupReference', 'lookupToken', 'lookupSubmit', 'invalid.lookupReference', 'invalid.lookupToken'],
-  ...['statsTitle', 'statsLoading', 'statsTotal', 'statsForwarded', 'statsCount#one', 'statsCount#other', 'statsFew#one', 'statsFew#other'],
-] as const satisfies readonly (keyof InfoMessages | keyof MineMessages)[];
+/** The keys of the on-demand texts ("good to know", "my signals"), known before their chunks are here; one string, as it costs the fewest bytes. */
+const laterKeyList =
+  'infoShareBody infoNextBody infoExternalMunicipality infoExternalEmployee infoExternalUnknown why1 why2 why3 why4 why5 why6 faqAnonymousQ faqAnonymousA faqAccusationQ faqAccusationA faqSureQ faqSureA mineKeptHint mineRefresh mineLoading mineLoaded mineSomeFailed mineFailed mineNotFound mineForget mineForgotten mineSentAt mineState mineUpdatedAt mineMessage state.received state.in-progress state.forwarded state.closed lookupTitle lookupHint lookupReference lookupToken lookupSubmit invalid.lookupReference invalid.lookupToken statsTitle statsLoading statsTotal statsForwarded statsCount#one statsCount#other statsFew#one statsFew#other';
+const laterKeys = new Set(laterKeyList.split(' '));
+
+type Words<Text extends string, Found = never> = Text extends `${infer Word} ${infer Rest}` ? Words<Rest, Found | Word> : Found | Text;
+type LaterKey = keyof InfoMessages | keyof MineMessages;
 type None<Missing extends never> = Missing;
-/** Every key of those chunks is in `laterKeys`: a type error names the one missing. */
-export type LaterKeysComplete = None<Exclude<keyof InfoMessages | keyof MineMessages, (typeof laterKeys)[number]>>;
+/** `laterKeyList` holds exactly the keys of those chunks: a type error names one missing or unknown. */
+export type LaterKeysExact = None<Exclude<LaterKey, Words<typeof laterKeyList>> | Exclude<Words<typeof laterKeyList>, LaterKey>>;
 
 /**
  * What is wrong in text overrides, as paths (`nl.titel`): a language the widget does not ship, a
@@ -39,7 +37,7 @@ export function wrongOverrides(overrides: unknown, catalogue: FormMessages): str
       continue;
     }
     for (const [key, text] of Object.entries(texts)) {
-      const known = Object.hasOwn(catalogue, key) || (laterKeys as readonly string[]).includes(key);
+      const known = Object.hasOwn(catalogue, key) || laterKeys.has(key);
       if (!known || typeof text !== 'string') wrong.push(`${locale}.${key}`);
     }
   }
@@ -58,7 +56,7 @@ export async function checkConfigTexts(config: WidgetConfig, locale: WidgetLocal
     .catch(() => loadMessages('nl'))
     .catch(() => undefined);
   const wrong = catalogue ? wrongOverrides(config.messages, catalogue) : [];
-  if (wrong.length) throw new ConfigError('The configuration names texts the widget does not have.', wrong.map((path) => ({ path: `messages.${path}`, code: 'unknown-key' })));
+  if (wrong.length) throw new ConfigError('Unknown texts in messages.', wrong.map((path) => ({ path: `messages.${path}`, code: 'unknown-key' })));
   return config;
 }
 
@@ -120,7 +118,7 @@ export class TextsController implements ReactiveController {
       this.#checked = [messages];
       const wrong = wrongOverrides(messages, catalogue);
       if (wrong.length) {
-        console.error('[signaal] The messages property names texts the widget does not have, or gives no text; they are left out:', wrong.join(', '));
+        console.error('[signaal] Unknown texts or no text in the messages property, left out:', wrong.join(', '));
         this.#report = true;
       }
     }
