@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { build, preview, type Plugin, type PreviewServer } from 'vite';
-import { focused, freePort, launchChromium } from '../../receiver/test/browser-harness.js';
+import { expectNoAxeViolations, focused, freePort, launchChromium } from '../../receiver/test/browser-harness.js';
 import { startReceiver, storedSignals, type RunningReceiver } from '../../receiver/test/receiver-harness.js';
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
@@ -168,6 +168,7 @@ describe('the framework examples in Chromium', () => {
       assert.ok(content.includes('Z-2024-01873') && content.includes(system), 'the inline context went along');
       assert.deepEqual(await references(page), [reference]);
       assert.equal(await submittedEvents(page), 1);
+      await expectNoAxeViolations(page, `the ${name} case screen listing the reference`);
       assert.deepEqual(errors, []);
       await page.close();
     });
