@@ -1,17 +1,9 @@
-import ky, { HTTPError, isHTTPError, isNetworkError, isTimeoutError } from 'ky';
-import {
-  AbortError,
-  ConfigError,
-  HttpError,
-  InvalidResponseError,
-  NetworkError,
-  SignaalError,
-  isSignaalError,
-} from './errors.js';
+import { AbortError, ConfigError, InvalidResponseError, NetworkError, isSignaalError } from './errors.js';
+import { send, type HttpPolicy } from './http.js';
 import { composeMail, type MailMessage } from './mailbox.js';
 import { isSecureEndpoint, type Signal, type SignalDraft } from './schemas.js';
 import { prepareSignal } from './prepare.js';
-import { parseReceipt, parseRemoteConfig, parseStats, parseStatus, problemSchema, type Receipt, type RemoteConfig, type Stats, type Status } from './responses.js';
+import { parseReceipt, parseRemoteConfig, parseStats, parseStatus, type Receipt, type RemoteConfig, type Stats, type Status } from './responses.js';
 import { VERSION } from './version.js';
 
 /** The calls of the contract. */
@@ -92,8 +84,6 @@ export interface SignaalClient {
   mail(draft: SignalDraft | Signal, options?: { maxLength?: number }): MailMessage;
 }
 
-const retryStatuses = [408, 409, 429, ...Array.from({ length: 100 }, (_, index) => 500 + index)];
-
 function checkOptions(options: ClientOptions): string | undefined {
   if (options.endpoint !== undefined && !isSecureEndpoint(options.endpoint)) {
     throw new ConfigError('The endpoint must be an https: URL (http: only on loopback).', [
@@ -117,21 +107,15 @@ export function createClient(options: ClientOptions): SignaalClient {
   const base = checkOptions(options);
   const clientName = options.client ?? `@signaal/sdk@${VERSION}`;
   const retry = options.retry === false ? { limit: 0 } : options.retry ?? {};
-  const http = ky.create({
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+  const policy: HttpPolicy = {
+    // Looked up per request, so a fetch wrapped after the client was made is used too.
+    fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
     credentials: options.credentials ?? 'same-origin',
     timeout: options.timeout ?? 10_000,
-    totalTimeout: retry.deadline ?? 60_000,
-    retry: {
-      limit: retry.limit ?? 4,
-      methods: ['get', 'post'],
-      statusCodes: retryStatuses,
-      afterStatusCodes: [409, 429, 503],
-      backoffLimit: retry.backoffLimit ?? 10_000,
-      jitter: true,
-      retryOnTimeout: true,
-    },
-  });
+    deadline: retry.deadline ?? 60_000,
+    limit: retry.limit ?? 4,
+    backoffLimit: retry.backoffLimit ?? 10_000,
+  };
 
   const headersFor = async (operation: Operation): Promise<Record<string, string>> =>
     typeof options.headers === 'function' ? await options.headers(operation) : options.headers ?? {};
@@ -147,18 +131,11 @@ export function createClient(options: ClientOptions): SignaalClient {
     if (!isSecureEndpoint(mapped.url)) {
       throw new ConfigError('mapRequest produced an insecure URL.', [{ path: 'url', code: 'insecure-endpoint' }]);
     }
-    let response: Response;
-    try {
-      response = await http(mapped.url, {
-        method: mapped.method,
-        headers: { accept: 'application/json, application/problem+json', ...mapped.headers },
-        ...(mapped.body === undefined ? {} : { json: mapped.body }),
-        ...(mapped.signal ? { signal: mapped.signal } : {}),
-      });
-    } catch (error) {
-      throw toSignaalError(error, mapped.signal);
-    }
-    return { body: await readJson(response), status: response.status };
+    const { status, text } = await send(
+      { ...mapped, headers: { accept: 'application/json, application/problem+json', ...mapped.headers } },
+      policy,
+    );
+    return { body: readJson(text, status), status };
   }
 
   async function run<T>(request: TransportRequest, parse: (body: unknown, status: number) => T): Promise<T> {
@@ -228,34 +205,10 @@ async function deliverThroughTransport(transport: Transport, request: TransportR
   }
 }
 
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
+function readJson(text: string, status: number): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new InvalidResponseError('invalid-response', 'The backend did not answer with JSON.', {
-      cause: error,
-      status: response.status,
-    });
+    throw new InvalidResponseError('invalid-response', 'The backend did not answer with JSON.', { cause: error, status });
   }
-}
-
-function toSignaalError(error: unknown, signal: AbortSignal | undefined): SignaalError {
-  if (isSignaalError(error)) return error;
-  if (signal?.aborted) return new AbortError('aborted', 'The request was aborted.', { cause: error });
-  if (isTimeoutError(error)) return new NetworkError('timeout', 'The backend did not answer in time.', { cause: error });
-  if (isHTTPError(error)) return httpError(error);
-  if (isNetworkError(error) || error instanceof TypeError) {
-    return new NetworkError('network', 'The backend could not be reached.', { cause: error });
-  }
-  return new NetworkError('network', 'The request failed.', { cause: error });
-}
-
-function httpError(error: HTTPError): HttpError {
-  const status = error.response.status;
-  // ky has read the body into `data`; one that is not problem details still gives an error with the status.
-  const parsed = problemSchema.safeParse(error.data);
-  const problem = parsed.success ? parsed.data : undefined;
-  const code = status >= 500 ? 'server' : status === 409 || status === 422 ? 'conflict' : 'rejected';
-  return new HttpError(code, `The backend answered ${status}.`, { cause: error, status, ...(problem ? { problem } : {}) });
 }
