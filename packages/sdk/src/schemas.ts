@@ -15,8 +15,11 @@ z.config({ jitless: true });
 export const text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
 /** Trimmed, non-empty text of at most `max` characters. */
 export const filledText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-/** An absolute URL that is safe to put in a link or an image: `http:` or `https:` only. */
-const webUrl = z.httpUrl();
+/**
+ * An absolute URL that is safe to put in a link or an image: `http:` or `https:` only, on any host
+ * name (`z.httpUrl()` wants a dotted domain, which refuses `localhost` and intranet names).
+ */
+const webUrl = z.url({ protocol: /^https?$/ });
 
 /** The two kinds of request: a report of a signal, or a request for a sparring conversation. */
 export const kindSchema = z.enum(kinds);

@@ -133,10 +133,21 @@ describe('widgetConfigSchema', () => {
     expect(parseConfig({ mailbox: 'signalen@gemeente.example' }).mailbox).to.equal('signalen@gemeente.example');
   });
 
+  it('accepts a photo and links on localhost and on an intranet host name', () => {
+    const config = parseConfig({
+      mailbox: 'a@b.nl',
+      officer: { name: 'Sanne', photo: 'http://localhost:8080/demo/officer.svg' },
+      resources: [{ kind: 'intranet', title: 'Intranet', url: 'http://intranet/mensenhandel' }],
+    });
+    expect(config.officer?.photo).to.equal('http://localhost:8080/demo/officer.svg');
+    expect(config.resources?.[0]?.url).to.equal('http://intranet/mensenhandel');
+  });
+
   for (const [name, config, path] of [
     ['neither endpoint nor mailbox', {}, 'endpoint'],
     ['an http endpoint off loopback', { endpoint: 'http://signalen.gemeente.example' }, 'endpoint'],
     ['a javascript: photo', { mailbox: 'a@b.nl', officer: { name: 'Sanne', photo: 'javascript:alert(1)' } }, 'officer.photo'],
+    ['an ftp: photo', { mailbox: 'a@b.nl', officer: { name: 'Sanne', photo: 'ftp://intranet/sanne.jpg' } }, 'officer.photo'],
     ['a data: resource link', { mailbox: 'a@b.nl', resources: [{ kind: 'news', title: 'Nieuws', url: 'data:text/html,hi' }] }, 'resources.0.url'],
     ['an unknown key', { mailbox: 'a@b.nl', colour: 'red' }, 'colour'],
   ] as const) {

@@ -116,15 +116,18 @@ describe('chunks loaded on demand: sending and "good to know"', () => {
     for (const frame of frames.splice(0)) frame.remove();
   });
 
-  it('fetches the HTTP client only when the employee sends, and then delivers', async () => {
+  it('fetches the HTTP client when the form with an endpoint opens, to ask GET /config once, and then delivers', async () => {
     const { win, form, run } = await loadPage('nl');
     await waitUntil(() => part(form, '#f-description'), 'the form did not become ready', { timeout: 10_000 });
-    expect(requested(win, deliveryModule), 'not on opening').to.equal(false);
+    await waitUntil(async () => (await backendState(run)).configRequests === 1, 'the form did not ask GET /config', { timeout: 10_000 });
+    expect(requested(win, deliveryModule), 'on opening, for GET /config').to.equal(true);
+    expect((await backendState(run)).requests, 'nothing else on opening').to.equal(0);
     send(form, 'Een klant lijkt bang voor de man die meekwam.');
     await waitUntil(() => part(form, '.panel.success'), 'no receipt', { timeout: 10_000 });
     expect(requested(win, deliveryModule)).to.equal(true);
     expect(text(part(form, '.reference'))).to.match(/^SG-/);
     expect(Object.values(await stored(run))).to.deep.equal([1]);
+    expect((await backendState(run)).configRequests, 'GET /config still once').to.equal(1);
     await expectNoAxeViolations(form);
   });
 

@@ -187,7 +187,8 @@ describe('<signaal-my-signals>, "my signals"', () => {
     const backend = flaky();
     const el = await button({ endpoint: backend.endpoint, showStats: true });
     const form = await open(el);
-    expect((await backend.state()).requests, 'opening the form asks nothing').to.equal(0);
+    const opened = await backend.state();
+    expect([opened.configRequests, opened.requests], 'with config given, opening the form asks nothing, not even GET /config').to.deep.equal([0, 0]);
     await deliver(form);
     await openMine(form);
     await waitUntil(() => part(form, 'dl.stats'), 'no figures', { timeout: 10_000 });
