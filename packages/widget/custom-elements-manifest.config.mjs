@@ -1,4 +1,6 @@
-// custom-elements.json, generated from the elements' JSDoc by `npm run analyze` (part of `npm run build`).
+// custom-elements.json, generated from the elements' JSDoc and TypeScript types by `npm run analyze`
+// (part of `npm run build`), and from it the React and Vue types in types/.
+import { writeFrameworkTypes } from './scripts/framework-types.mjs';
 
 /** Keeps the documented `signaal-*` events; the analyzer also guesses names from `dispatchEvent(new …(arg))`. */
 const documentedEventsOnly = {
@@ -12,10 +14,32 @@ const documentedEventsOnly = {
   },
 };
 
+/** The analyzer appends `| undefined` to optional fields that already say so: one is enough. */
+const singleUndefined = {
+  name: 'signaal-single-undefined',
+  packageLinkPhase({ customElementsManifest }) {
+    for (const module of customElementsManifest.modules ?? []) {
+      for (const declaration of module.declarations ?? []) {
+        for (const item of [...(declaration.members ?? []), ...(declaration.attributes ?? [])]) {
+          if (item.type?.text) item.type.text = item.type.text.replace(/( \| undefined)+$/, ' | undefined');
+        }
+      }
+    }
+  },
+};
+
+/** types/react.d.ts and types/vue.d.ts, from the finished manifest. */
+const frameworkTypes = {
+  name: 'signaal-framework-types',
+  packageLinkPhase({ customElementsManifest }) {
+    writeFrameworkTypes(customElementsManifest);
+  },
+};
+
 export default {
   globs: ['src/signaal-button.ts', 'src/signaal-form.ts', 'src/events.ts', 'src/index.ts'],
   outdir: '.',
   litelement: true,
   packagejson: true,
-  plugins: [documentedEventsOnly],
+  plugins: [documentedEventsOnly, singleUndefined, frameworkTypes],
 };

@@ -1,3 +1,4 @@
+import type { WidgetConfigInput } from '@signaal/sdk';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { SignaalCloseEvent, SignaalOpenEvent } from './events.js';
@@ -17,11 +18,11 @@ export type { MessageOverrides } from './messages/load-messages.js';
  * @tagname signaal-button
  * @summary Opens the form to pass on a signal, in a native modal dialog.
  *
- * @event signaal-open - The dialog opened.
- * @event signaal-close - The dialog closed; the draft stays in memory.
- * @event signaal-submit - Bubbles up from the form: about to deliver; cancelable.
- * @event signaal-submitted - Bubbles up from the form: delivered, with the validated receipt.
- * @event signaal-error - Bubbles up from the form: something went wrong, with a stable code.
+ * @event {SignaalOpenEvent} signaal-open - The dialog opened.
+ * @event {SignaalCloseEvent} signaal-close - The dialog closed; the draft stays in memory.
+ * @event {SignaalSubmitEvent} signaal-submit - Bubbles up from the form: about to deliver; cancelable.
+ * @event {SignaalSubmittedEvent} signaal-submitted - Bubbles up from the form: delivered, with the validated receipt.
+ * @event {SignaalErrorEvent} signaal-error - Bubbles up from the form: something went wrong, with a stable code.
  *
  * @csspart button - The trigger button.
  * @csspart dialog - The `<dialog>` holding the form.
@@ -58,7 +59,7 @@ export class SignaalButton extends LitElement {
   /** A URL serving the configuration as JSON (for instance the backend's `/config`). */
   @property({ attribute: 'config-src' }) configSrc?: string;
   /** The whole configuration object (see the SDK's `WidgetConfig`). */
-  @property({ attribute: false, hasChanged: changedJson }) config?: unknown;
+  @property({ attribute: false, hasChanged: changedJson }) config?: WidgetConfigInput | undefined;
   /** Text overrides per language: `{ nl: { trigger: 'Zorg delen' } }`. */
   @property({ attribute: false, hasChanged: changedJson }) messages?: MessageOverrides;
   /** The logged-in employee, to prefill their contact details. */
@@ -67,7 +68,10 @@ export class SignaalButton extends LitElement {
   @property({ attribute: false, hasChanged: changedJson }) context?: SignaalContext;
   /** SDK client options beyond endpoint and mailbox (headers, credentials, retry, transport); see `<signaal-form>`. */
   @property({ attribute: false, hasChanged: changedJson }) clientOptions?: WidgetClientOptions;
-  /** Whether the dialog is open. */
+  /**
+   * Whether the dialog is open; `show()` and `hide()` change it.
+   * @readonly
+   */
   @state() open = false;
 
   @state() private loaded = Boolean(customElements.get('signaal-form'));

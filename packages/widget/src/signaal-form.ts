@@ -1,4 +1,4 @@
-import { composeMail, isSignaalError, prepareSignal, type FieldIssue, type MailMessage, type Receipt, type SignaalErrorCode, type Signal, type WidgetConfig } from '@signaal/sdk';
+import { composeMail, isSignaalError, prepareSignal, type FieldIssue, type MailMessage, type Receipt, type SignaalErrorCode, type Signal, type WidgetConfig, type WidgetConfigInput } from '@signaal/sdk';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ConfigController } from './config-controller.js';
@@ -36,9 +36,9 @@ const partTags = [...Object.keys(parts), 'signaal-my-signals'].join();
  * @tagname signaal-form
  * @summary The Signaal form: report or talk it through, with the officer's card and help.
  *
- * @event signaal-submit - About to deliver; cancelable. `event.draft` may receive host context.
- * @event signaal-submitted - Delivered; `event.receipt` is the receipt the SDK validated.
- * @event signaal-error - Delivery or configuration failed; `event.code` is the SDK's error code.
+ * @event {SignaalSubmitEvent} signaal-submit - About to deliver; cancelable. `event.draft` may receive host context.
+ * @event {SignaalSubmittedEvent} signaal-submitted - Delivered; `event.receipt` is the receipt the SDK validated.
+ * @event {SignaalErrorEvent} signaal-error - Delivery or configuration failed; `event.code` is the SDK's error code.
  *
  * @csspart form - The native `<form>`.
  * @csspart emergency - The "Acute danger? Call 112." line.
@@ -71,7 +71,7 @@ export class SignaalForm extends LitElement {
   /** A URL serving the configuration as JSON, read once through the SDK. */
   @property({ attribute: 'config-src' }) configSrc?: string | undefined;
   /** The whole configuration object (see the SDK's `WidgetConfig`); validated before use. */
-  @property({ attribute: false, hasChanged: changedJson }) config?: unknown;
+  @property({ attribute: false, hasChanged: changedJson }) config?: WidgetConfigInput | undefined;
   /** Text overrides per language: `{ nl: { title: '…' }, en: { … } }`. */
   @property({ attribute: false, hasChanged: changedJson }) messages?: MessageOverrides | undefined;
   /** The logged-in employee, to prefill their contact details. */

@@ -1,0 +1,98 @@
+// Generated from custom-elements.json by scripts/framework-types.mjs (`npm run analyze`): do not edit.
+import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
+import type {
+  SignaalButton,
+  SignaalCloseEvent,
+  SignaalErrorEvent,
+  SignaalForm,
+  SignaalOpenEvent,
+  SignaalSubmitEvent,
+  SignaalSubmittedEvent,
+} from '@signaal/widget';
+
+/** The properties of `<signaal-button>` in Vue templates (`:config="…"` sets the property). */
+export interface SignaalButtonProps {
+  /** `inline` (default) sits where it is placed; `floating` stays in the lower corner. */
+  placement?: SignaalButton['placement'];
+  /** `light` or `dark` overrides the colour scheme; `auto` or none follows the `color-scheme` the host page declares (none declared: light). */
+  theme?: SignaalButton['theme'];
+  /** The trigger's text. Neutral by default ("Signaal doorgeven"). */
+  label?: SignaalButton['label'];
+  /** The backend's base URL (`https:`, or `http:` on loopback); relative URLs are resolved against the page. */
+  endpoint?: SignaalButton['endpoint'];
+  /** The municipality's signal mailbox, for the mailbox route and as a fallback. */
+  mailbox?: SignaalButton['mailbox'];
+  /** A URL serving the configuration as JSON (for instance the backend's `/config`). */
+  configSrc?: SignaalButton['configSrc'];
+  /** The whole configuration object (see the SDK's `WidgetConfig`). */
+  config?: SignaalButton['config'];
+  /** Text overrides per language: `{ nl: { trigger: 'Zorg delen' } }`. */
+  messages?: SignaalButton['messages'];
+  /** The logged-in employee, to prefill their contact details. */
+  reporter?: SignaalButton['reporter'];
+  /** The host's context: case reference and source system. */
+  context?: SignaalButton['context'];
+  /** SDK client options beyond endpoint and mailbox (headers, credentials, retry, transport); see `<signaal-form>`. */
+  clientOptions?: SignaalButton['clientOptions'];
+}
+
+/** The events of `<signaal-button>`, by name (`@signaal-submitted="…"`). */
+export interface SignaalButtonEvents {
+  /** The dialog opened. */
+  'signaal-open': SignaalOpenEvent;
+  /** The dialog closed; the draft stays in memory. */
+  'signaal-close': SignaalCloseEvent;
+  /** Bubbles up from the form: about to deliver; cancelable. */
+  'signaal-submit': SignaalSubmitEvent;
+  /** Bubbles up from the form: delivered, with the validated receipt. */
+  'signaal-submitted': SignaalSubmittedEvent;
+  /** Bubbles up from the form: something went wrong, with a stable code. */
+  'signaal-error': SignaalErrorEvent;
+}
+
+/** The properties of `<signaal-form>` in Vue templates (`:config="…"` sets the property). */
+export interface SignaalFormProps {
+  /** `light` or `dark` overrides the colour scheme; `auto` or none follows the `color-scheme` the host page declares (none declared: light). */
+  theme?: SignaalForm['theme'];
+  /** The backend's base URL (`https:`, or `http:` on loopback); relative URLs are resolved against the page. */
+  endpoint?: SignaalForm['endpoint'];
+  /** The municipality's signal mailbox. Without an endpoint, the form composes an e-mail instead. */
+  mailbox?: SignaalForm['mailbox'];
+  /** A URL serving the configuration as JSON, read once through the SDK. */
+  configSrc?: SignaalForm['configSrc'];
+  /** The whole configuration object (see the SDK's `WidgetConfig`); validated before use. */
+  config?: SignaalForm['config'];
+  /** Text overrides per language: `{ nl: { title: '…' }, en: { … } }`. */
+  messages?: SignaalForm['messages'];
+  /** The logged-in employee, to prefill their contact details. */
+  reporter?: SignaalForm['reporter'];
+  /** The host's context: case reference (prefilled) and source system (sent along). */
+  context?: SignaalForm['context'];
+  /** Options for the SDK client beyond endpoint and mailbox: `headers` (tokens, CSRF), `credentials`, `timeout`, `retry`, `mapRequest`/`mapResponse` or a `transport` of your own. */
+  clientOptions?: SignaalForm['clientOptions'];
+  /** Hides the form's own heading, when a surrounding dialog shows one. */
+  hideTitle?: SignaalForm['hideTitle'];
+}
+
+/** The events of `<signaal-form>`, by name (`@signaal-submitted="…"`). */
+export interface SignaalFormEvents {
+  /** About to deliver; cancelable. `event.draft` may receive host context. */
+  'signaal-submit': SignaalSubmitEvent;
+  /** Delivered; `event.receipt` is the receipt the SDK validated. */
+  'signaal-submitted': SignaalSubmittedEvent;
+  /** Delivery or configuration failed; `event.code` is the SDK's error code. */
+  'signaal-error': SignaalErrorEvent;
+}
+
+/** A tag as Vue templates see it: the element (for template refs), its props and its events. */
+type VueElement<E, P, Events> = new () => E & {
+  $props: P & Omit<HTMLAttributes, keyof P> & PublicProps;
+  $emit: EmitFn<{ [K in keyof Events]: (event: Events[K]) => void }>;
+};
+
+declare module 'vue' {
+  interface GlobalComponents {
+    'signaal-button': VueElement<SignaalButton, SignaalButtonProps, SignaalButtonEvents>;
+    'signaal-form': VueElement<SignaalForm, SignaalFormProps, SignaalFormEvents>;
+  }
+}
