@@ -1,7 +1,8 @@
 /**
  * What every answer of the receiver passes through, in one place for the API and the inbox: no
  * caching, security headers, CORS where pages of other origins may call, a rate limit, forged
- * cross-site changes refused, bodies as JSON only, and errors as problem details.
+ * cross-site changes refused, bodies as JSON only, route schemas checked by the one zod
+ * validator compiler, and errors as problem details.
  */
 import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
@@ -10,6 +11,7 @@ import type { FastifyRequest } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import { corsPolicy } from './cors.js';
 import { ProblemError, handleError, sendProblem } from './problem.js';
+import { zodValidator } from './zod-validator.js';
 
 export interface BoundaryOptions {
   /** Helmet's Content-Security-Policy directives for this part. */
@@ -77,6 +79,8 @@ export const boundary = fastifyPlugin<BoundaryOptions>(
       const hasBody = request.headers['content-length'] !== undefined ? request.headers['content-length'] !== '0' : request.headers['transfer-encoding'] !== undefined;
       if (hasBody && mediaType !== 'application/json') throw new ProblemError(415, 'unsupported-media-type');
     });
+    // Every route's `body`, `querystring` and `params` are zod schemas; a refusal is a problem like any other.
+    app.setValidatorCompiler(zodValidator);
     app.setErrorHandler(handleError);
     app.setNotFoundHandler((_request, reply) => sendProblem(reply, 404, 'not-found'));
   },

@@ -4,11 +4,13 @@
  * its signature included; the role comes from one of its claims. No passwords, no officers file.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
 import * as client from 'openid-client';
 import { noticePage, pageLocale, type NoticeKind } from './inbox-pages.js';
 import { requireSecureTransport, type InboxSessions } from './inbox-session.js';
+import { callbackQuery } from './route-schemas.js';
 import type { InboxStore, InboxUser } from './storage/inbox-store.js';
+import type { ZodTypeProvider } from './zod-validator.js';
 
 /** Signing in through the municipality's identity provider (Entra ID, ADFS, Keycloak, …). */
 export interface OidcOptions {
@@ -224,12 +226,14 @@ export class OidcSignIn {
     return url;
   }
 
-  /** On the sign-in page: where to send a browser that has just signed out and not yet been to the provider. */
-  async afterSignOut(request: FastifyRequest, reply: FastifyReply): Promise<string | undefined> {
+  /**
+   * On the sign-in page: where to send a browser that has just signed out and not yet been to the
+   * provider; `returned` is the `state` the provider's sign-out came back with.
+   */
+  async afterSignOut(request: FastifyRequest, reply: FastifyReply, returned: string | undefined): Promise<string | undefined> {
     const state = request.cookies[signedOutCookie];
     if (state === undefined) return undefined;
     reply.clearCookie(signedOutCookie, { ...this.cookieBase, path: `${this.base}/sign-in` });
-    const returned = (request.query as Record<string, unknown> | undefined)?.['state'];
     if (returned === state) return undefined;
     return this.endSessionUrl(state).catch(() => undefined);
   }
@@ -253,7 +257,7 @@ function refusalReason(error: unknown): { reason: string; unavailable: boolean }
  * sends the browser to the provider; `GET /auth/callback` checks the answer and starts a session
  * for the officer or management role, or shows "no access". Every refusal is audited.
  */
-export const inboxOidc: FastifyPluginAsync<{ oidc: OidcSignIn; sessions: InboxSessions; inbox: InboxStore; now: () => Date }> = async (
+export const inboxOidc: FastifyPluginAsync<{ oidc: OidcSignIn; sessions: InboxSessions; inbox: InboxStore; now: () => Date }, RawServerDefault, ZodTypeProvider> = async (
   app,
   { oidc, sessions, inbox, now },
 ) => {
@@ -276,7 +280,8 @@ export const inboxOidc: FastifyPluginAsync<{ oidc: OidcSignIn; sessions: InboxSe
     return reply.redirect(url.href, 303);
   });
 
-  app.get('/auth/callback', async (request, reply) => {
+  // A bad query (a parameter given twice) is refused as openid-client refuses a bad answer: the refusal page, audited.
+  app.get('/auth/callback', { schema: { querystring: callbackQuery }, attachValidation: true }, async (request, reply) => {
     requireSecureTransport(request);
     const refuse = async (reason: string, unavailable = false) => {
       await inbox.audit('-', 'sign-in-refused', now(), undefined, `method=oidc reason=${reason}`, request.id);
@@ -285,6 +290,7 @@ export const inboxOidc: FastifyPluginAsync<{ oidc: OidcSignIn; sessions: InboxSe
     };
     const flow = oidc.takeFlow(request, reply);
     if (!flow) return refuse('no-flow');
+    if (request.validationError) return refuse('oauth-invalid-response');
     const search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
     let claims: Record<string, unknown>;
     try {

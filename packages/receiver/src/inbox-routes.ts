@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { findIndicator, kindSchema, stateSchema, type Kind, type State } from '@signaal/sdk';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
+import { findIndicator } from '@signaal/sdk';
 import { addressList } from './addresses.js';
 import { boundary } from './boundary.js';
 import { OidcSignIn, inboxOidc, type OidcOptions } from './inbox-oidc.js';
@@ -12,10 +12,11 @@ import { icon, page, pageCss, pageLocale, type InboxView } from './inbox-pages.j
 import type { OfficerAccount } from './officers.js';
 import { verifyPassword } from './officers.js';
 import { ProblemError } from './problem.js';
-import { referencePattern } from './receipt.js';
-import type { InboxSignal, InboxStore, PeriodCounts, StateChange } from './storage/inbox-store.js';
+import { auditQuery, changeBody, exportQuery, listQuery, referenceParams, signInBody, signInPageQuery } from './route-schemas.js';
+import type { InboxSignal, InboxStore, PeriodCounts } from './storage/inbox-store.js';
 import type { SignalStore } from './storage/signal-store.js';
-import { forwardTargets, type ForwardTarget } from './storage/tables.js';
+import { forwardTargets } from './storage/tables.js';
+import type { ZodTypeProvider } from './zod-validator.js';
 
 export { sessionCookie } from './inbox-session.js';
 
@@ -51,38 +52,11 @@ export interface InboxOptions {
   assetsDir?: string;
 }
 
-/** A month (`2025-03`) or a day (`2025-03-14`), UTC. */
-function parseDay(value: unknown, fallback: Date): Date {
-  if (value === undefined || value === '') return fallback;
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}(-\d{2})?$/.test(value)) throw new ProblemError(400, 'invalid-query');
-  const date = new Date(value.length === 7 ? `${value}-01T00:00:00Z` : `${value}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) throw new ProblemError(400, 'invalid-query');
-  return date;
-}
-
 const csvHeader = [
   'period', 'total', 'signal', 'sparring', 'received', 'in-progress', 'forwarded', 'closed',
   ...forwardTargets.map((target) => `forwarded-to-${target}`),
   'acknowledged-within-7-days', 'fed-back-within-3-months',
 ];
-
-/** Parses a state change from the officer; every field checked, nothing echoed back. */
-function readChange(body: unknown): StateChange {
-  const { state, forwardedTo, message, ...rest } = (body ?? {}) as Record<string, unknown>;
-  const errors: Array<{ path: string; code: string }> = [];
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new ProblemError(400, 'invalid-change');
-  for (const key of Object.keys(rest)) errors.push({ path: key, code: 'unrecognized_keys' });
-  if (!stateSchema.safeParse(state).success) errors.push({ path: 'state', code: 'invalid_value' });
-  if (forwardedTo !== undefined && !forwardTargets.includes(forwardedTo as ForwardTarget)) errors.push({ path: 'forwardedTo', code: 'invalid_value' });
-  if (state === 'forwarded' && forwardedTo === undefined) errors.push({ path: 'forwardedTo', code: 'required' });
-  if (message !== undefined && (typeof message !== 'string' || message.trim().length > 2_000)) errors.push({ path: 'message', code: 'too_big' });
-  if (errors.length > 0) throw new ProblemError(400, 'invalid-change', { errors });
-  return {
-    state: state as State,
-    ...(forwardedTo !== undefined ? { forwardedTo: forwardedTo as ForwardTarget } : {}),
-    ...(typeof message === 'string' ? { message: message.trim() } : {}),
-  };
-}
 
 /** Counts under five, outside the officers' own view, are shown as `null`: they could point at one signal. */
 export const smallCount = 5;
@@ -101,7 +75,11 @@ function suppressed(row: PeriodCounts): Record<string, unknown> {
  * a session; every changing request needs the session's CSRF token and a same-origin `Origin`.
  * Officers handle signals; management sees only the figures.
  */
-export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; signals: SignalStore; settings: InboxOptions; secret: Buffer; now?: () => Date }> = async (
+export const inboxRoutes: FastifyPluginAsync<
+  { inbox: InboxStore; signals: SignalStore; settings: InboxOptions; secret: Buffer; now?: () => Date },
+  RawServerDefault,
+  ZodTypeProvider
+> = async (
   app,
   { inbox, signals, settings, secret, now: clock },
 ) => {
@@ -178,14 +156,12 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; signals: Signa
   };
   app.get('/', async (request, reply) => pageReply(request, reply, 'list'));
   app.get('/figures', async (request, reply) => pageReply(request, reply, 'figures'));
-  app.get<{ Params: { reference: string } }>('/signals/:reference', async (request, reply) => {
-    if (!referencePattern.test(request.params.reference)) throw new ProblemError(404, 'not-found');
-    return pageReply(request, reply, 'detail', request.params.reference);
-  });
-  app.get('/sign-in', async (request, reply) => {
+  app.get('/signals/:reference', { schema: { params: referenceParams } }, async (request, reply) => pageReply(request, reply, 'detail', request.params.reference));
+  // A `state` that is not one value is no answer from the provider's sign-out: the page is shown as ever.
+  app.get('/sign-in', { schema: { querystring: signInPageQuery }, attachValidation: true }, async (request, reply) => {
     if (request.inboxSession) return reply.redirect(`${base}/`, 303);
     // Just signed out: on to the identity provider's sign-out first, which sends the browser back here.
-    const providerSignOut = await oidc?.afterSignOut(request, reply);
+    const providerSignOut = await oidc?.afterSignOut(request, reply, request.validationError ? undefined : request.query.state);
     if (providerSignOut) return reply.redirect(providerSignOut, 303);
     return reply.type('text/html; charset=utf-8').send(page(base, pageLocale(request, reply, base), 'sign-in'));
   });
@@ -215,13 +191,13 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; signals: Signa
   // How officers sign in here, for the sign-in page: a password, the SSO proxy, or the identity provider.
   app.get('/api/auth', async (_request, reply) => reply.send({ method: oidc ? 'oidc' : sessions.sso ? 'sso' : 'password' }));
 
-  app.post('/api/session', { bodyLimit: 4_096 }, async (request, reply) => {
+  // Before the body is checked: no password sign-in behind SSO or the identity provider, nor over plain http.
+  const passwordSignIn = async (request: FastifyRequest) => {
     if (sessions.sso || oidc) throw new ProblemError(404, 'not-found');
     requireSecureTransport(request);
-    const { username, password } = (request.body ?? {}) as Record<string, unknown>;
-    if (typeof username !== 'string' || typeof password !== 'string' || username.length > 200 || password.length > 1_024) {
-      throw new ProblemError(400, 'bad-request');
-    }
+  };
+  app.post('/api/session', { bodyLimit: 4_096, preValidation: passwordSignIn, schema: { body: signInBody } }, async (request, reply) => {
+    const { username, password } = request.body;
     const userKey = `user:${username.trim().toLowerCase()}`;
     const addressKey = `address:${request.ip}`;
     // The attempt counts before the slow hash, so parallel guesses cannot all be checked.
@@ -257,16 +233,12 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; signals: Signa
     return endSessionUrl ? reply.send({ endSessionUrl }) : reply.code(204).send();
   });
 
-  app.get('/api/signals', { onRequest: officerOnly }, async (request, reply) => {
-    const { state, kind, reference, page: pageNumber } = (request.query ?? {}) as Record<string, unknown>;
-    if (state !== undefined && state !== '' && !stateSchema.safeParse(state).success) throw new ProblemError(400, 'invalid-query');
-    if (kind !== undefined && kind !== '' && !kindSchema.safeParse(kind).success) throw new ProblemError(400, 'invalid-query');
-    if (reference !== undefined && (typeof reference !== 'string' || !/^[A-Za-z0-9-]{0,12}$/.test(reference))) throw new ProblemError(400, 'invalid-query');
-    if (pageNumber !== undefined && (typeof pageNumber !== 'string' || !/^[1-9]\d{0,5}$/.test(pageNumber))) throw new ProblemError(400, 'invalid-query');
+  app.get('/api/signals', { onRequest: officerOnly, schema: { querystring: listQuery } }, async (request, reply) => {
+    const { state, kind, reference, page: pageNumber } = request.query;
     const filter = {
-      state: (state || undefined) as State | undefined,
-      kind: (kind || undefined) as Kind | undefined,
-      reference: typeof reference === 'string' && reference !== '' ? reference.toUpperCase() : undefined,
+      state: state === '' ? undefined : state,
+      kind: kind === '' ? undefined : kind,
+      reference: reference ? reference.toUpperCase() : undefined,
       page: pageNumber ? Number(pageNumber) : 1,
     };
     const list = await inbox.list(filter, now());
@@ -274,19 +246,20 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; signals: Signa
     return reply.send(list);
   });
 
-  app.get<{ Params: { reference: string } }>('/api/signals/:reference', { onRequest: officerOnly }, async (request, reply) => {
+  app.get('/api/signals/:reference', { onRequest: officerOnly, schema: { params: referenceParams } }, async (request, reply) => {
     const { reference } = request.params;
-    const found = referencePattern.test(reference) ? await inbox.signal(reference, now()) : undefined;
+    const found = await inbox.signal(reference, now());
     if (!found) throw new ProblemError(404, 'not-found');
     await audit(request, 'view', reference);
     return reply.send(await detailBody(found));
   });
 
-  app.post<{ Params: { reference: string } }>('/api/signals/:reference/state', { onRequest: [requireCsrf, officerOnly], bodyLimit: 16_384 }, async (request, reply) => {
+  const changeRoute = { onRequest: [requireCsrf, officerOnly], bodyLimit: 16_384, schema: { params: referenceParams, body: changeBody } };
+  app.post('/api/signals/:reference/state', changeRoute, async (request, reply) => {
     const { reference } = request.params;
-    const current = referencePattern.test(reference) ? await inbox.signal(reference, now()) : undefined;
+    const current = await inbox.signal(reference, now());
     if (!current) throw new ProblemError(404, 'not-found');
-    const change = readChange(request.body);
+    const change = request.body;
     if (current.contentRemoved && change.message) throw new ProblemError(409, 'content-removed');
     const updated = await inbox.change(reference, change, now(), request.inboxSession!.user.name);
     if (!updated) throw new ProblemError(404, 'not-found');
@@ -298,9 +271,9 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; signals: Signa
   });
 
   // "Remove content now", for a signal sent by mistake: its data key is destroyed, as retention does.
-  app.post<{ Params: { reference: string } }>('/api/signals/:reference/erase', { onRequest: [requireCsrf, officerOnly], bodyLimit: 1_024 }, async (request, reply) => {
+  app.post('/api/signals/:reference/erase', { onRequest: [requireCsrf, officerOnly], bodyLimit: 1_024, schema: { params: referenceParams } }, async (request, reply) => {
     const { reference } = request.params;
-    const current = referencePattern.test(reference) ? await inbox.signal(reference, now()) : undefined;
+    const current = await inbox.signal(reference, now());
     if (!current) throw new ProblemError(404, 'not-found');
     if (current.contentRemoved) throw new ProblemError(409, 'content-removed');
     await signals.erase(reference, now(), request.inboxSession!.user.name);
@@ -309,14 +282,11 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; signals: Signa
     return reply.send(await detailBody(erased!));
   });
 
-  app.get('/api/export', { onRequest: management }, async (request, reply) => {
-    const query = (request.query ?? {}) as Record<string, unknown>;
-    const unit = query['unit'] ?? 'month';
-    const format = query['format'] ?? 'json';
-    if ((unit !== 'month' && unit !== 'quarter') || (format !== 'json' && format !== 'csv')) throw new ProblemError(400, 'invalid-query');
+  app.get('/api/export', { onRequest: management, schema: { querystring: exportQuery } }, async (request, reply) => {
+    const { unit, format } = request.query;
     const at = now();
-    const from = parseDay(query['from'], new Date(Date.UTC(at.getUTCFullYear(), 0, 1)));
-    const to = parseDay(query['to'], at);
+    const from = request.query.from instanceof Date ? request.query.from : new Date(Date.UTC(at.getUTCFullYear(), 0, 1));
+    const to = request.query.to instanceof Date ? request.query.to : at;
     if (from >= to) throw new ProblemError(400, 'invalid-query');
     const counted = await inbox.periods(unit, from, to);
     // Officers see exact figures; management sees small counts suppressed.
@@ -339,11 +309,10 @@ export const inboxRoutes: FastifyPluginAsync<{ inbox: InboxStore; signals: Signa
       .send(`${[csvHeader.join(','), ...lines].join('\r\n')}\r\n`);
   });
 
-  app.get('/api/audit', { onRequest: officerOnly }, async (request, reply) => {
-    const { reference } = (request.query ?? {}) as Record<string, unknown>;
-    if (reference !== undefined && (typeof reference !== 'string' || !referencePattern.test(reference))) throw new ProblemError(400, 'invalid-query');
-    const entries = await inbox.auditLog(typeof reference === 'string' ? { reference } : {});
-    await audit(request, 'audit-read', typeof reference === 'string' ? reference : undefined);
+  app.get('/api/audit', { onRequest: officerOnly, schema: { querystring: auditQuery } }, async (request, reply) => {
+    const { reference } = request.query;
+    const entries = await inbox.auditLog(reference ? { reference } : {});
+    await audit(request, 'audit-read', reference);
     return reply.send({ entries });
   });
 

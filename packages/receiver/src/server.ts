@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify';
-import { fieldIssues, remoteConfigSchema, signalSchema, type Locale, type SignaalClient, type Signal } from '@signaal/sdk';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest, type RawServerDefault } from 'fastify';
+import { fieldIssues, remoteConfigSchema, type Locale, type SignaalClient, type Signal } from '@signaal/sdk';
 import { boundary } from './boundary.js';
 import { inboxRoutes, type InboxOptions } from './inbox-routes.js';
 import { addressIn, addressList } from './addresses.js';
@@ -9,7 +9,8 @@ import { corsPolicy } from './cors.js';
 import type { Keyring } from './keyring.js';
 import { Notifier, type MailSettings } from './mail.js';
 import { ProblemError, handleClientError, handleFrameworkError } from './problem.js';
-import { bodyHash, hashToken, newReference, referencePattern, statusTokenFor, tokenMatches } from './receipt.js';
+import { bodyHash, hashToken, newReference, statusTokenFor, tokenMatches } from './receipt.js';
+import { referenceParams, signalBody, statsQuery } from './route-schemas.js';
 import { openStorage, storageLocation, type Storage } from './storage/database.js';
 import { InboxStore } from './storage/inbox-store.js';
 import { migrate } from './storage/migrations.js';
@@ -17,6 +18,7 @@ import { Outbox } from './storage/outbox.js';
 import { Sealer } from './storage/sealing.js';
 import { checkKeyring, legacySecret, sharedSecret, withLease } from './storage/shared-state.js';
 import { SignalStore, type StoredReceipt } from './storage/signal-store.js';
+import type { ZodTypeProvider } from './zod-validator.js';
 
 /** Points in a submission where tests can hold the receiver, to reproduce races and crashes. Not public. */
 export interface ReceiverPauses {
@@ -115,6 +117,11 @@ function readIdempotencyKey(header: string | string[] | undefined): string {
   return key;
 }
 
+/** Before the body is checked: a missing or malformed key is answered as such, whatever the body. */
+async function requireIdempotencyKey(request: FastifyRequest): Promise<void> {
+  readIdempotencyKey(request.headers['idempotency-key']);
+}
+
 /**
  * The reporter's status token: `Authorization: Bearer …` (the scheme in any case, RFC 9110), or
  * `Signaal-Status-Token: …` for gateways that use `Authorization` for the user's own token.
@@ -125,6 +132,11 @@ function statusToken(request: FastifyRequest): string | undefined {
   return /^bearer ([\x21-\x7e]{1,512})$/i.exec(request.headers.authorization ?? '')?.[1];
 }
 
+/** Before the reference is checked: without a token the answer is 401, whatever the reference. */
+async function requireStatusToken(request: FastifyRequest): Promise<void> {
+  if (!statusToken(request)) throw new ProblemError(401, 'unauthorized', { headers: { 'www-authenticate': 'Bearer' } });
+}
+
 /** A same-origin form or `text/plain` post is refused before its body is read. */
 async function requireJson(request: FastifyRequest): Promise<void> {
   const mediaType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
@@ -132,22 +144,10 @@ async function requireJson(request: FastifyRequest): Promise<void> {
 }
 
 
-/**
- * Whole UTC days only (`2026-03-01`): `from` is the first day counted, `to` the first day not
- * counted. Anything finer is refused, so that repeated asks cannot narrow down when one signal
- * arrived. Default: this calendar year, today included.
- */
-function statsPeriod(query: unknown, now: Date): { from: Date; to: Date } {
-  const { from, to, ...rest } = (query ?? {}) as Record<string, unknown>;
-  if (Object.keys(rest).length > 0) throw new ProblemError(400, 'invalid-query');
-  const day = (value: unknown, fallback: Date) => {
-    if (value === undefined) return fallback;
-    const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(Number.NaN);
-    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) throw new ProblemError(400, 'invalid-query');
-    return date;
-  };
+/** The period `GET /stats` counts; default this calendar year, today included. `from` must come before `to`. */
+function statsPeriod(query: { from?: Date | undefined; to?: Date | undefined }, now: Date): { from: Date; to: Date } {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const period = { from: day(from, new Date(Date.UTC(now.getUTCFullYear(), 0, 1))), to: day(to, new Date(today + dayMs)) };
+  const period = { from: query.from ?? new Date(Date.UTC(now.getUTCFullYear(), 0, 1)), to: query.to ?? new Date(today + dayMs) };
   if (period.from >= period.to) throw new ProblemError(400, 'invalid-query');
   return period;
 }
@@ -173,7 +173,7 @@ function suppressGroup<K extends string>(counts: Record<K, number>, totalShown: 
  * The receiver's routes as a Fastify plugin: `POST /signals`, `GET /signals/:reference/status`,
  * `GET /config` and `GET /stats`, with their own error handling, headers and limits.
  */
-export const receiverRoutes: FastifyPluginAsync<{ receiver: Receiver; settings: ReceiverOptions; secret: Buffer }> = async (app, { receiver, settings: options, secret }) => {
+export const receiverRoutes: FastifyPluginAsync<{ receiver: Receiver; settings: ReceiverOptions; secret: Buffer }, RawServerDefault, ZodTypeProvider> = async (app, { receiver, settings: options, secret }) => {
   const now = options.now ?? (() => new Date());
   const { store, notifier } = receiver;
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
@@ -186,11 +186,10 @@ export const receiverRoutes: FastifyPluginAsync<{ receiver: Receiver; settings: 
     rateLimit: options.rateLimit === false ? false : (options.rateLimit ?? { max: 60, timeWindow: 60_000 }),
   });
 
-  app.post('/signals', { bodyLimit: options.bodyLimit ?? 65_536, onRequest: requireJson }, async (request, reply) => {
+  const signalRoute = { bodyLimit: options.bodyLimit ?? 65_536, onRequest: requireJson, preValidation: requireIdempotencyKey, schema: { body: signalBody } };
+  app.post('/signals', signalRoute, async (request, reply) => {
     const key = readIdempotencyKey(request.headers['idempotency-key']);
-    const parsed = signalSchema.safeParse(request.body);
-    if (!parsed.success) throw new ProblemError(400, 'invalid-signal', { errors: fieldIssues(parsed.error.issues) });
-    const signal = parsed.data;
+    const signal = request.body;
     if (signal.id !== key) throw new ProblemError(400, 'idempotency-key-mismatch');
 
     const token = statusTokenFor(secret, key);
@@ -216,11 +215,10 @@ export const receiverRoutes: FastifyPluginAsync<{ receiver: Receiver; settings: 
     return reply.code(201).send({ ...receipt, statusToken: token });
   });
 
-  app.get<{ Params: { reference: string } }>('/signals/:reference/status', async (request, reply) => {
-    const token = statusToken(request);
-    if (!token) throw new ProblemError(401, 'unauthorized', { headers: { 'www-authenticate': 'Bearer' } });
+  app.get('/signals/:reference/status', { preValidation: requireStatusToken, schema: { params: referenceParams } }, async (request, reply) => {
+    const token = statusToken(request)!;
     const { reference } = request.params;
-    const row = referencePattern.test(reference) ? await store.status(reference) : undefined;
+    const row = await store.status(reference);
     // An unknown reference and a wrong token get the same answer, so neither can be probed.
     if (!tokenMatches(token, row?.tokenHash) || !row) throw new ProblemError(404, 'not-found');
     return reply.send({
@@ -233,7 +231,7 @@ export const receiverRoutes: FastifyPluginAsync<{ receiver: Receiver; settings: 
 
   app.get('/config', async (_request, reply) => reply.send(options.widgetConfig));
 
-  app.get('/stats', async (request, reply) => {
+  app.get('/stats', { schema: { querystring: statsQuery } }, async (request, reply) => {
     const period = statsPeriod(request.query, now());
     const counts = await store.counts(period.from, period.to);
     const totalShown = counts.total === 0 || counts.total >= suppressedBelow;

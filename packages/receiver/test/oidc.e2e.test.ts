@@ -527,6 +527,25 @@ describe('ID tokens that must be refused (a fake provider, over HTTP)', () => {
       assert.match(last?.detail ?? '', /^method=oidc reason=[a-z-]+$/);
     });
   }
+
+  test("a callback whose query breaks its schema (a parameter twice) gets the refusal page, audited as openid-client would, and no session", async () => {
+    fake.state.fault = 'none';
+    const before = sessionRows(receiver.dataDir);
+    const start = await fetch(`${receiver.url}/inbox/auth/sign-in`, { redirect: 'manual' });
+    const flow = start.headers.getSetCookie().find((cookie) => cookie.startsWith('signaal_oidc_flow='))?.split(';')[0];
+    assert.ok(flow);
+    const atProvider = await fetch(start.headers.get('location')!, { redirect: 'manual' });
+    const callback = new URL(atProvider.headers.get('location')!);
+    callback.searchParams.append('state', 'another');
+    const answer = await fetch(callback, { redirect: 'manual', headers: { cookie: flow } });
+    assert.equal(answer.status, 400);
+    assert.match(answer.headers.get('content-type') ?? '', /^text\/html/);
+    assert.match(await answer.text(), /Inloggen is niet gelukt/);
+    assert.equal(sessionFrom(answer), undefined);
+    assert.equal(sessionRows(receiver.dataDir), before);
+    const [last] = await receiver.app.signaal.inbox.auditLog({ limit: 1 });
+    assert.equal(`${last?.officer} ${last?.action} ${last?.detail}`, '- sign-in-refused method=oidc reason=oauth-invalid-response');
+  });
 });
 
 test('when the provider cannot be reached, the officer is told to try again later, and nothing is kept', async () => {
