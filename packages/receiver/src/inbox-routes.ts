@@ -7,7 +7,7 @@ import { findIndicator } from '@signaal/sdk';
 import { addressList } from './addresses.js';
 import { boundary } from './boundary.js';
 import { OidcSignIn, inboxOidc, type OidcOptions } from './inbox-oidc.js';
-import { InboxSessions, csrfGuard, requireSecureTransport, roleGuard, sessionHooks, type InboxSession } from './inbox-session.js';
+import { InboxSessions, csrfGuard, inboxSession, requireSecureTransport, roleGuard, type InboxSession } from './inbox-session.js';
 import { icon, page, pageCss, pageLocale, type InboxView } from './inbox-pages.js';
 import type { OfficerAccount } from './officers.js';
 import { verifyPassword } from './officers.js';
@@ -129,7 +129,7 @@ export const inboxRoutes: FastifyPluginAsync<
       await inbox.audit(session?.user.username ?? '-', 'origin-refused', now(), undefined, `route=${request.routeOptions.url ?? '(none)'}`, request.id);
     },
   });
-  sessionHooks(app, sessions);
+  await app.register(inboxSession, { sessions });
 
   const audit = (request: FastifyRequest, action: Parameters<InboxStore['audit']>[1], reference?: string, detail?: string) =>
     inbox.audit(request.inboxSession?.user.username ?? '-', action, now(), reference, detail, request.id);

@@ -4,7 +4,8 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { BlockList } from 'node:net';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fastifyPlugin from 'fastify-plugin';
 import { addressIn } from './addresses.js';
 import type { OfficerAccount } from './officers.js';
 import { ProblemError } from './problem.js';
@@ -164,13 +165,19 @@ export function roleGuard(inbox: InboxStore, now: () => Date, role: 'officer' | 
   };
 }
 
-/** Finds the session of every inbox request (the boundary has refused forged cross-site changes before). */
-export function sessionHooks(app: FastifyInstance, sessions: InboxSessions): void {
-  app.decorateRequest('inboxSession', undefined);
-  app.addHook('onRequest', async (request) => {
-    request.inboxSession = await sessions.find(request);
-  });
-}
+/**
+ * Finds the session of every inbox request and puts it on `request.inboxSession`. Registered once,
+ * by the inbox, after the cookies and the boundary (which has refused forged cross-site changes by then).
+ */
+export const inboxSession = fastifyPlugin<{ sessions: InboxSessions }>(
+  async (app, { sessions }) => {
+    app.decorateRequest('inboxSession', undefined);
+    app.addHook('onRequest', async (request) => {
+      request.inboxSession = await sessions.find(request);
+    });
+  },
+  { name: 'signaal-inbox-session', fastify: '5.x', dependencies: ['@fastify/cookie', 'signaal-boundary'] },
+);
 
 /** For changes: a session, and its CSRF token in the header. A refusal is audited. */
 export function csrfGuard(sessions: InboxSessions, inbox: InboxStore, now: () => Date) {
