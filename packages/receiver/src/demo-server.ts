@@ -161,8 +161,11 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
   });
 
   const fileConfig = loadWidgetConfig(join(paths.assets, 'config.json'));
-  // The examples and the widget reach the API on this port.
-  const widgetConfig = remoteConfigSchema.parse({ ...fileConfig, endpoint: `http://localhost:${port}/api` });
+  // The examples and the widget reach the API on this port, and the officer's photo: a drawn
+  // avatar (demo/officer.svg) served by the demo itself, so the examples show the officer's card
+  // with a photo while setting only `endpoint`.
+  const officer = fileConfig.officer && { photo: `http://localhost:${port}/demo/officer.svg`, ...fileConfig.officer };
+  const widgetConfig = remoteConfigSchema.parse({ ...fileConfig, ...(officer ? { officer } : {}), endpoint: `http://localhost:${port}/api` });
   const mailbox = widgetConfig.mailbox ?? 'aandachtsfunctionaris@gemeente.example';
   const officers = options.officers ?? [{ username: demoOfficer.username, name: demoOfficer.name, passwordHash: await hashPassword(demoOfficer.password) }];
   const app = await buildServer({

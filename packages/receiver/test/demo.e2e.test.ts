@@ -5,10 +5,19 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { startDemo, type Demo } from '../src/demo-server.js';
 import { expectNoAxeViolations, freePort, launchChromium, reportInWidget } from './browser-harness.js';
 import { newDataDir, storedSignals, testKeyring } from './receiver-harness.js';
+
+/** The officer's card in `scope`: the demo officer's name, and a photo that loaded (a broken or blocked image rejects `decode()`). */
+async function expectOfficerWithPhoto(scope: Locator): Promise<void> {
+  const card = scope.locator('[part="officer"]');
+  await card.getByText('Sanne de Vries').waitFor();
+  const photo = card.locator('img');
+  assert.equal(await photo.getAttribute('alt'), 'Foto van Sanne de Vries');
+  assert.ok(await photo.evaluate(async (image: HTMLImageElement) => (await image.decode(), image.naturalWidth > 0)), 'the photo loaded');
+}
 
 describe('the demo with the repository examples', () => {
   let browser: Browser;
@@ -37,6 +46,17 @@ describe('the demo with the repository examples', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  test('GET /config names the officer with a photo that the demo serves itself', async () => {
+    const config = (await (await fetch(`${demo.url}/api/config`)).json()) as { officer?: { name: string; role?: string; photo?: string } };
+    assert.equal(config.officer?.name, 'Sanne de Vries');
+    assert.equal(config.officer?.role, 'Aandachtsfunctionaris mensenhandel');
+    assert.equal(config.officer?.photo, `${demo.url}/demo/officer.svg`);
+    const photo = await fetch(config.officer?.photo ?? '');
+    assert.equal(photo.status, 200);
+    assert.match(photo.headers.get('content-type') ?? '', /^image\/svg\+xml/);
+    assert.match(await photo.text(), /^<svg /);
+  });
+
   test('the index page links both examples', async () => {
     await page.goto(demo.url);
     for (const name of ['script-tag', 'case-system']) {
@@ -51,6 +71,8 @@ describe('the demo with the repository examples', () => {
     // The page has the button twice: in a news item and floating in the corner.
     await page.getByRole('region', { name: 'Nieuws' }).getByRole('button', { name: 'Signaal doorgeven' }).click();
     await page.getByRole('dialog').waitFor();
+    // The page sets only `endpoint`: the officer's card, with the demo's photo, comes from GET /config.
+    await expectOfficerWithPhoto(page.getByRole('dialog'));
     const reference = await reportInWidget(page, 'Drie jongens staan elke ochtend om vijf uur te wachten op een busje.');
     assert.match(reference, /^SG-/);
     const stored = storedSignals(dataDir);
@@ -63,6 +85,7 @@ describe('the demo with the repository examples', () => {
   test('case-system example: the inline form carries the employee and the case into the signal', async () => {
     await page.goto(`${demo.url}/examples/case-system/`);
     const panel = page.getByRole('complementary', { name: 'Signaal doorgeven' });
+    await expectOfficerWithPhoto(panel);
     await panel.getByLabel(/Wat heb je gezien of gehoord/).fill('Elf mensen ingeschreven op één adres; een man deed het woord voor iedereen.');
     await panel.getByRole('button', { name: 'Versturen' }).click();
     await panel.getByRole('heading', { name: 'Dank je wel. Je signaal is ontvangen.' }).waitFor();
