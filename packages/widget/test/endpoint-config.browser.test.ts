@@ -8,7 +8,22 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { SignaalErrorEvent } from '../src/events.js';
 import type { SignaalButton } from '../src/signaal-button.js';
 import type { SignaalForm } from '../src/signaal-form.js';
-import { captureConsole, deepActive, dialog, expectNoAxeViolations, fill, flaky, holdAnswers, open, panel, part, ready, submit, text, trigger } from './helpers.js';
+import {
+  captureConsole,
+  deepActive,
+  dialog,
+  expectNoAxeViolations,
+  fill,
+  flaky,
+  holdAnswers,
+  open,
+  panel,
+  part,
+  ready,
+  submit,
+  text,
+  trigger,
+} from './helpers.js';
 
 type Backend = ReturnType<typeof flaky>;
 
@@ -80,7 +95,9 @@ describe('endpoint alone: the backend configuration on first open', () => {
     const backend = flaky();
     // A transport that fails, so the failure panel offers the e-mail: to the attribute's mailbox, not the backend's.
     const clientOptions = { transport: () => Promise.reject(new Error('down')) };
-    const form = await fixture<SignaalForm>(html`<signaal-form endpoint=${backend.endpoint} mailbox="meldpunt@gemeente.example" .clientOptions=${clientOptions}></signaal-form>`);
+    const form = await fixture<SignaalForm>(
+      html`<signaal-form endpoint=${backend.endpoint} mailbox="meldpunt@gemeente.example" .clientOptions=${clientOptions}></signaal-form>`,
+    );
     await waitUntil(() => officerName(form) === 'Sanne de Vries', 'the officer was not shown', { timeout: 10_000 });
     fill(form, '#f-description', 'Iemand werkt zonder loon.');
     await submit(form);
