@@ -30,8 +30,9 @@ export default [
     output: { file: 'packages/sdk/dist/browser/signaal-sdk.js', format: 'es', sourcemap: true },
   },
   // @signaal/widget on npm: ES2022 modules with .d.ts; lit and @signaal/sdk left to the integrator's bundler.
+  // `form-fields` is an entry of its own: `@signaal/widget/fields` keeps every export, for the inbox.
   {
-    input: 'packages/widget/src/index.ts',
+    input: ['packages/widget/src/index.ts', 'packages/widget/src/form-fields.ts'],
     external: bareImports,
     plugins: [ts('widget')],
     output: { dir: 'packages/widget/dist', format: 'es', preserveModules: true, preserveModulesRoot: 'packages/widget/src', sourcemap: true },

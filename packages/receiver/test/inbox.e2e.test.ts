@@ -117,6 +117,20 @@ describe("the officer's inbox in Chromium", () => {
     await on.getByRole('button', { name: 'Inloggen' }).click();
   }
 
+  /**
+   * A field with an error, as the shared field templates mark it (the widget's too): invalid, and
+   * described by its error, whose text is `error`. Answers the control's id.
+   */
+  async function expectInvalid(label: string, error: string): Promise<string> {
+    const control = page.getByLabel(label);
+    assert.equal(await control.getAttribute('aria-invalid'), 'true', `${label} is marked invalid`);
+    const id = (await control.getAttribute('id')) ?? '';
+    const describedBy = ((await control.getAttribute('aria-describedby')) ?? '').split(' ');
+    assert.ok(describedBy.includes(`${id}-error`), `${label} is described by its error`);
+    assert.equal((await page.locator(`#${id}-error`).textContent())?.trim(), error);
+    return id;
+  }
+
   /** On a signal's page, the officer forwards it to the police with a message for the reporter. */
   async function forward(on: Page, message: string) {
     await on.getByLabel('Doorgestuurd', { exact: true }).check();
@@ -218,6 +232,62 @@ describe("the officer's inbox in Chromium", () => {
     assert.equal((await focused(page))?.text.startsWith('Er ging iets mis'), true, 'the summary has focus');
     assert.ok(!(await page.content()).includes(receipt.reference));
     await expectNoAxeViolations(page);
+  });
+
+  test('signing in with empty fields: an error summary takes focus, each line leads to its field, marked invalid and described by its error; axe finds nothing', async () => {
+    await page.goto(`${demo.url}/inbox/sign-in`);
+    await page.getByLabel('Gebruikersnaam').waitFor();
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    const summary = page.getByRole('group', { name: 'Er ging iets mis' });
+    await summary.waitFor();
+    assert.equal((await focused(page))?.text.startsWith('Er ging iets mis'), true, 'the summary has focus');
+    await expectInvalid('Gebruikersnaam', 'Vul je gebruikersnaam in.');
+    await expectInvalid('Wachtwoord', 'Vul je wachtwoord in.');
+    await expectNoAxeViolations(page, 'sign-in with empty fields');
+    await summary.getByRole('link', { name: 'Vul je wachtwoord in.' }).click();
+    assert.equal((await focused(page))?.id, 'password', 'the line moves focus to its field');
+    await summary.getByRole('link', { name: 'Vul je gebruikersnaam in.' }).click();
+    assert.equal((await focused(page))?.id, 'username');
+
+    await page.getByLabel('Gebruikersnaam').fill(demoOfficer.username);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await summary.getByRole('link', { name: 'Vul je gebruikersnaam in.' }).waitFor({ state: 'detached' });
+    assert.equal(await page.getByLabel('Gebruikersnaam').getAttribute('aria-invalid'), null, 'a filled field is no longer invalid');
+    await expectInvalid('Wachtwoord', 'Vul je wachtwoord in.');
+    assert.match(page.url(), /\/inbox\/sign-in$/, 'nothing was sent');
+
+    await page.getByLabel('Wachtwoord').fill(demoOfficer.password);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL(/\/inbox\/$/);
+    assert.deepEqual(problems, []);
+  });
+
+  test('saving "Doorgestuurd" without a destination: the error summary takes focus and leads to the destination, marked invalid and described by its hint and error; axe finds nothing; with one it saves', async () => {
+    const receipt = await report();
+    await signIn();
+    await page.getByRole('link', { name: receipt.reference }).click();
+    await page.getByRole('button', { name: 'Opslaan' }).waitFor();
+    await page.getByLabel('Doorgestuurd', { exact: true }).check();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    const summary = page.getByRole('group', { name: 'Er ging iets mis' });
+    await summary.waitFor();
+    assert.equal((await focused(page))?.text.startsWith('Er ging iets mis'), true, 'the summary has focus');
+    const id = await expectInvalid('Doorgestuurd naar', 'Kies waar het signaal naartoe is doorgestuurd.');
+    const describedBy = (await page.getByLabel('Doorgestuurd naar').getAttribute('aria-describedby'))?.split(' ');
+    assert.deepEqual(describedBy, [`${id}-hint`, `${id}-error`], 'by its hint and its error');
+    assert.equal(await page.getByLabel(/Bericht aan de melder/).getAttribute('aria-invalid'), null, 'only the destination is invalid');
+    await expectNoAxeViolations(page, 'detail with a missing destination');
+    await summary.getByRole('link', { name: 'Kies waar het signaal naartoe is doorgestuurd.' }).click();
+    assert.equal((await focused(page))?.id, id, 'the line moves focus to the destination');
+    assert.equal((await reporterSees(receipt)).state, 'received', 'nothing was saved');
+
+    await page.getByLabel('Doorgestuurd naar').selectOption('police');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Opgeslagen. De status is nu: Doorgestuurd.' }).waitFor();
+    assert.equal(await summary.count(), 0, 'the summary is gone');
+    assert.equal(await page.getByLabel('Doorgestuurd naar').getAttribute('aria-invalid'), null);
+    assert.equal((await reporterSees(receipt)).state, 'forwarded');
+    assert.deepEqual(problems, []);
   });
 
   test('axe finds no violations on the sign-in page, the list and the detail page, in Dutch and English', async () => {
@@ -376,6 +446,8 @@ describe("the officer's inbox in Chromium", () => {
     await summary.waitFor();
     assert.match((await focused(page))?.text ?? '', /alleen letters, cijfers en streepjes/, 'the error summary takes focus');
     assert.equal(await search.getAttribute('aria-invalid'), 'true');
+    await summary.getByRole('link', { name: /alleen letters, cijfers en streepjes/ }).click();
+    assert.equal((await focused(page))?.id, 'reference', 'the summary line leads to the search field');
     await expectNoAxeViolations(page, 'a search that cannot be a reference');
 
     await page.getByRole('link', { name: 'Toon alle signalen' }).click();

@@ -36,7 +36,11 @@ export type FigureUnit = 'month' | 'quarter';
 
 /** One period's counts; for management a count under `suppressedBelow` is `null`. */
 export type PeriodFigures = {
-  [Key in keyof PeriodCounts]: PeriodCounts[Key] extends number ? number | null : Key extends 'forwardedTo' ? Record<ForwardTarget, number | null> : PeriodCounts[Key];
+  [Key in keyof PeriodCounts]: PeriodCounts[Key] extends number
+    ? number | null
+    : Key extends 'forwardedTo'
+      ? Record<ForwardTarget, number | null>
+      : PeriodCounts[Key];
 };
 
 /** What `GET /inbox/api/export?format=json` answers. */
@@ -99,7 +103,12 @@ export class InboxApi {
     if (!response.ok) {
       const retry = Number(response.headers.get('retry-after'));
       const fields = Array.isArray(body['errors']) ? (body['errors'] as Array<{ path: string }>).map((error) => error.path) : [];
-      throw new InboxApiError(response.status, typeof body['code'] === 'string' ? body['code'] : 'error', Number.isFinite(retry) && retry > 0 ? retry : undefined, fields);
+      throw new InboxApiError(
+        response.status,
+        typeof body['code'] === 'string' ? body['code'] : 'error',
+        Number.isFinite(retry) && retry > 0 ? retry : undefined,
+        fields,
+      );
     }
     return body as T;
   }
@@ -136,8 +145,8 @@ export class InboxApi {
     return `${this.base}/api/export?unit=${unit}&format=csv`;
   }
 
-  signal(reference: string): Promise<SignalDetail> {
-    return this.call(`/signals/${encodeURIComponent(reference)}`);
+  signal(reference: string, signal?: AbortSignal): Promise<SignalDetail> {
+    return this.call(`/signals/${encodeURIComponent(reference)}`, signal ? { signal } : {});
   }
 
   change(reference: string, change: { state: State; forwardedTo?: ForwardTarget; message?: string }): Promise<SignalDetail> {

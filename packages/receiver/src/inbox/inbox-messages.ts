@@ -23,6 +23,8 @@ export const nl = {
   signInLimited: 'Te veel pogingen. Probeer het over {minutes} minuten opnieuw.',
   signInSso: 'Inloggen gaat via het inlogsysteem van de gemeente. Open de inbox via de link van de gemeente.',
   signInError: 'Inloggen lukt nu niet. Probeer het later opnieuw.',
+  usernameMissing: 'Vul je gebruikersnaam in.',
+  passwordMissing: 'Vul je wachtwoord in.',
   signInWithOrganisation: 'Inloggen met je organisatie-account',
   signInOrganisationHint: 'Je logt in via het inlogsysteem van je organisatie, zoals bij je andere werkprogramma’s.',
   errorSummaryTitle: 'Er ging iets mis',
@@ -35,7 +37,8 @@ export const nl = {
   applyFilters: 'Toon',
   searchReference: 'Zoek op kenmerk',
   searchReferenceHint: 'Het hele kenmerk of alleen het begin, met of zonder SG-. Bijvoorbeeld SG-7K3M.',
-  searchReferenceInvalid: 'Een kenmerk heeft alleen letters, cijfers en streepjes, zoals SG-7K3M-Q9XP. Vul het kenmerk of het begin ervan in.',
+  searchReferenceInvalid:
+    'Een kenmerk heeft alleen letters, cijfers en streepjes, zoals SG-7K3M-Q9XP. Vul het kenmerk of het begin ervan in.',
   listCaption: 'Nieuwste eerst. Streeftermijnen: binnen 7 dagen bevestigen, binnen 3 maanden terugkoppelen.',
   tableScrollHint: 'De tabel is breder dan je scherm. Schuif de tabel opzij om alle kolommen te zien.',
   countOne: '1 signaal',
@@ -78,8 +81,10 @@ export const nl = {
   columnFedBack: 'Binnen 3 maanden teruggekoppeld',
   quarterName: '{quarter}e kwartaal {year}',
   fewerThan: 'minder dan {count}',
-  suppressedNote: 'Is een aantal kleiner dan {count} (maar niet 0), dan staat er <{count}. Bij zulke kleine aantallen zou iemand kunnen raden om welk signaal of welke collega het gaat. Zo blijven melders beschermd.',
-  exactNote: 'Jij ziet de precieze aantallen. Het management ziet aantallen onder de 5 als <5, zodat niemand kan raden om welk signaal of welke collega het gaat.',
+  suppressedNote:
+    'Is een aantal kleiner dan {count} (maar niet 0), dan staat er <{count}. Bij zulke kleine aantallen zou iemand kunnen raden om welk signaal of welke collega het gaat. Zo blijven melders beschermd.',
+  exactNote:
+    'Jij ziet de precieze aantallen. Het management ziet aantallen onder de 5 als <5, zodat niemand kan raden om welk signaal of welke collega het gaat.',
   downloadCsvMonth: 'Download de cijfers per maand (CSV)',
   downloadCsvQuarter: 'Download de cijfers per kwartaal (CSV)',
   // detail
@@ -133,8 +138,10 @@ export const nl = {
   eraseHint: 'Per vergissing verstuurd? Dan kun je de inhoud nu verwijderen.',
   erase: 'Inhoud nu verwijderen',
   eraseTitle: 'Inhoud nu verwijderen?',
-  eraseWhat: 'De tekst van de melding, de gegevens van de melder en je bericht aan de melder worden voorgoed verwijderd. Dit kan niet ongedaan worden gemaakt.',
-  eraseKept: 'De status en de datums blijven bewaard. De melder ziet de status nog wel, je bericht niet meer. In het logboek komt te staan dat jij de inhoud hebt verwijderd.',
+  eraseWhat:
+    'De tekst van de melding, de gegevens van de melder en je bericht aan de melder worden voorgoed verwijderd. Dit kan niet ongedaan worden gemaakt.',
+  eraseKept:
+    'De status en de datums blijven bewaard. De melder ziet de status nog wel, je bericht niet meer. In het logboek komt te staan dat jij de inhoud hebt verwijderd.',
   eraseConfirm: 'Verwijderen',
   eraseCancel: 'Annuleren',
   erasing: 'Bezig met verwijderen…',
@@ -147,7 +154,13 @@ export const nl = {
   kind: { signal: 'Melding', sparring: 'Sparverzoek' },
   state: { received: 'Ontvangen', 'in-progress': 'In behandeling', forwarded: 'Doorgestuurd', closed: 'Afgesloten' },
   target: { police: 'Politie', arbeidsinspectie: 'Nederlandse Arbeidsinspectie', riec: 'RIEC', comensha: 'CoMensha', other: 'Anders' },
-  settingValue: { counter: 'Aan de balie', 'home-visit': 'Huisbezoek', inspection: 'Controle of inspectie', phone: 'Telefonisch', other: 'Anders' },
+  settingValue: {
+    counter: 'Aan de balie',
+    'home-visit': 'Huisbezoek',
+    inspection: 'Controle of inspectie',
+    phone: 'Telefonisch',
+    other: 'Anders',
+  },
   confidentialityValue: { confidential: 'Vertrouwelijk (alleen de aandachtsfunctionaris weet wie meldt)', anonymous: 'Anoniem' },
   callbackValue: { phone: 'Telefoon', email: 'E-mail', 'in-person': 'Persoonlijk', chat: 'Chat' },
   localeValue: { nl: 'Nederlands', en: 'Engels' },
@@ -193,6 +206,8 @@ export const en: InboxMessages = {
   signInLimited: 'Too many attempts. Try again in {minutes} minutes.',
   signInSso: "Sign-in goes through the municipality's single sign-on. Open the inbox through the municipality's link.",
   signInError: 'Signing in does not work right now. Please try again later.',
+  usernameMissing: 'Fill in your username.',
+  passwordMissing: 'Fill in your password.',
   signInWithOrganisation: 'Sign in with your organisation account',
   signInOrganisationHint: "You sign in through your organisation's sign-in system, as for your other work applications.",
   errorSummaryTitle: 'Something went wrong',
@@ -246,8 +261,10 @@ export const en: InboxMessages = {
   columnFedBack: 'Fed back within 3 months',
   quarterName: 'Q{quarter} {year}',
   fewerThan: 'fewer than {count}',
-  suppressedNote: 'A count below {count} (but not 0) is shown as <{count}. With numbers that small, someone could guess which signal or which colleague it is about. This keeps reporters safe.',
-  exactNote: 'You see the exact counts. Management sees counts under 5 as <5, so that nobody can guess which signal or which colleague it is about.',
+  suppressedNote:
+    'A count below {count} (but not 0) is shown as <{count}. With numbers that small, someone could guess which signal or which colleague it is about. This keeps reporters safe.',
+  exactNote:
+    'You see the exact counts. Management sees counts under 5 as <5, so that nobody can guess which signal or which colleague it is about.',
   downloadCsvMonth: 'Download the figures per month (CSV)',
   downloadCsvQuarter: 'Download the figures per quarter (CSV)',
   backToList: 'All signals',
@@ -301,7 +318,8 @@ export const en: InboxMessages = {
   erase: 'Remove content now',
   eraseTitle: 'Remove the content now?',
   eraseWhat: "The text of the report, the reporter's details and your message to the reporter are removed for good. This cannot be undone.",
-  eraseKept: 'The state and the dates are kept. The reporter still sees the state, but no longer your message. The log will say that you removed the content.',
+  eraseKept:
+    'The state and the dates are kept. The reporter still sees the state, but no longer your message. The log will say that you removed the content.',
   eraseConfirm: 'Remove',
   eraseCancel: 'Cancel',
   erasing: 'Removing…',

@@ -68,6 +68,20 @@ export const inboxStyles = [
     .error-summary:focus-visible {
       outline: 3px solid var(--_signaal-focus);
     }
+    .error-summary ul {
+      margin: 0;
+      padding-inline-start: 1.25em;
+    }
+    .error-summary a {
+      color: var(--_signaal-danger);
+      font-weight: 600;
+    }
+    /* A field with an error (the shared templates mark it .invalid), as in the widget. */
+    .invalid input,
+    .invalid select,
+    .invalid textarea {
+      border: 2px solid var(--_signaal-danger);
+    }
     .status-message:not(:empty) {
       padding: 0.5em 0.75em;
       border-inline-start: 4px solid var(--_signaal-accent);

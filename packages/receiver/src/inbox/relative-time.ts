@@ -20,4 +20,5 @@ export const dateTime = (iso: string, lang: 'nl' | 'en') =>
   new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
 /** A date in the page's language. */
-export const date = (iso: string, lang: 'nl' | 'en') => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium' }).format(new Date(iso));
+export const date = (iso: string, lang: 'nl' | 'en') =>
+  new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium' }).format(new Date(iso));

@@ -1,13 +1,14 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { states, type State } from '@signaal/sdk';
+import { errorSummary, selectField, textField, type ErrorSummaryItem } from '@signaal/widget/fields';
 import { forwardTargets as targets } from '../forward-targets.js';
 import { InboxApiError, type ForwardTarget, type InboxApi, type SignalDetail } from './inbox-api.js';
 import { format, type InboxMessages } from './inbox-messages.js';
 import { inboxStyles } from './inbox.styles.js';
+import { TaskStatus, inboxTask } from './inbox-task.js';
 import type { SignaalEraseEvent } from './signaal-inbox-erase.js';
 import { date, dateTime, timeSince } from './relative-time.js';
-
 
 /**
  * One signal in full (every field, indicator labels, the reporter's contact and callback wishes)
@@ -51,27 +52,25 @@ export class SignaalInboxDetail extends LitElement {
   @property() base = '/inbox';
   @property() reference = '';
 
-  @state() private detail: SignalDetail | undefined;
-  @state() private loadError: 'not-found' | 'failed' | undefined;
+  /** The signal as this page last saved or removed it; before that, as loaded. */
+  @state() private changed: SignalDetail | undefined;
   @state() private saving = false;
   @state() private announcement = '';
-  @state() private errors: Array<{ field: string; text: string }> = [];
+  /** What the last save refused: a field's line links to its control (by id). */
+  @state() private errors: ErrorSummaryItem[] = [];
 
   @query('form') private form!: HTMLFormElement;
-  @query('.error-summary') private summary!: HTMLElement | null;
+  @query('#change-errors') private summary!: HTMLElement | null;
   @query('.removed-notice') private removedNotice!: HTMLElement | null;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
+  private readonly loaded = inboxTask(
+    this,
+    () => [this.reference] as const,
+    ([reference], signal) => this.api.signal(reference, signal),
+  );
 
-  private async load(): Promise<void> {
-    try {
-      this.detail = await this.api.signal(this.reference);
-    } catch (error) {
-      this.loadError = error instanceof InboxApiError && error.status === 404 ? 'not-found' : 'failed';
-    }
+  private get detail(): SignalDetail | undefined {
+    return this.changed ?? this.loaded.value;
   }
 
   private async save(event: SubmitEvent): Promise<void> {
@@ -82,8 +81,8 @@ export class SignaalInboxDetail extends LitElement {
     const newState = data.get('state') as State;
     const target = (data.get('forwardedTo') as string) || undefined;
     const message = typeof data.get('message') === 'string' ? (data.get('message') as string) : undefined;
-    const errors: Array<{ field: string; text: string }> = [];
-    if (newState === 'forwarded' && !target) errors.push({ field: 'forwardedTo', text: t.targetRequired });
+    const errors: ErrorSummaryItem[] = [];
+    if (newState === 'forwarded' && !target) errors.push({ field: 'forwarded-to', text: t.targetRequired });
     if (message !== undefined && message.trim().length > 2_000) errors.push({ field: 'message', text: t.messageTooLong });
     this.announcement = '';
     this.errors = errors;
@@ -94,18 +93,18 @@ export class SignaalInboxDetail extends LitElement {
     }
     this.saving = true;
     try {
-      this.detail = await this.api.change(this.reference, {
+      this.changed = await this.api.change(this.reference, {
         state: newState,
         ...(target ? { forwardedTo: target as ForwardTarget } : {}),
         ...(message !== undefined && !this.detail.contentRemoved ? { message } : {}),
       });
-      this.announcement = format(t.saved, { state: t.state[this.detail.state] });
+      this.announcement = format(t.saved, { state: t.state[this.changed.state] });
     } catch (error) {
       if (error instanceof InboxApiError && error.status === 401) {
         location.assign(`${this.base}/sign-in`);
         return;
       }
-      this.errors = [{ field: 'state', text: t.saveFailed }];
+      this.errors = [{ text: t.saveFailed }];
     } finally {
       this.saving = false;
     }
@@ -116,7 +115,7 @@ export class SignaalInboxDetail extends LitElement {
   }
 
   private async erased(event: SignaalEraseEvent): Promise<void> {
-    this.detail = event.signal;
+    this.changed = event.signal;
     this.errors = [];
     this.announcement = format(this.t.erased, { state: this.t.state[event.signal.state] });
     await this.updateComplete;
@@ -126,7 +125,8 @@ export class SignaalInboxDetail extends LitElement {
 
   private row(label: string, value: unknown): TemplateResult | typeof nothing {
     if (value === undefined || value === null || value === '') return nothing;
-    return html`<dt>${label}</dt><dd>${value}</dd>`;
+    return html`<dt>${label}</dt>
+      <dd>${value}</dd>`;
   }
 
   private renderOverview(detail: SignalDetail) {
@@ -170,9 +170,10 @@ export class SignaalInboxDetail extends LitElement {
     const t = this.t;
     const signal = detail.signal;
     if (!signal) {
+      const notice = format(t.contentRemovedNotice, { date: detail.contentRemovedAt ? date(detail.contentRemovedAt, this.locale) : '' });
       return html`<section aria-labelledby="content-title">
         <h2 id="content-title">${t.contentSection}</h2>
-        <p class="removed-notice" tabindex="-1">${format(t.contentRemovedNotice, { date: detail.contentRemovedAt ? date(detail.contentRemovedAt, this.locale) : '' })}</p>
+        <p class="removed-notice" tabindex="-1">${notice}</p>
       </section>`;
     }
     const report = signal.kind === 'signal' ? signal : undefined;
@@ -183,90 +184,92 @@ export class SignaalInboxDetail extends LitElement {
         <h2 id="content-title">${t.contentSection}</h2>
         <h3>${t.description}</h3>
         <p class="description">${signal.description}</p>
-        ${detail.indicators.length > 0
-          ? html`<h3>${t.indicators}</h3>
-              <ul class="plain">
-                ${detail.indicators.map((indicator) => html`<li>${indicator.label[this.locale]}</li>`)}
-              </ul>`
-          : nothing}
+        ${
+          detail.indicators.length > 0
+            ? html`<h3>${t.indicators}</h3>
+                <ul class="plain">
+                  ${detail.indicators.map((indicator) => html`<li>${indicator.label[this.locale]}</li>`)}
+                </ul>`
+            : nothing
+        }
         <dl>
-          ${this.row(t.setting, report?.setting ? t.settingValue[report.setting] : undefined)}
-          ${this.row(t.place, report?.place)}
-          ${this.row(t.time, signal.time)}
-          ${this.row(t.caseReference, report?.caseReference)}
-          ${this.row(t.sourceSystem, signal.sourceSystem)}
-          ${this.row(t.confidentiality, t.confidentialityValue[signal.confidentiality])}
+          ${this.row(t.setting, report?.setting ? t.settingValue[report.setting] : undefined)} ${this.row(t.place, report?.place)}
+          ${this.row(t.time, signal.time)} ${this.row(t.caseReference, report?.caseReference)}
+          ${this.row(t.sourceSystem, signal.sourceSystem)} ${this.row(t.confidentiality, t.confidentialityValue[signal.confidentiality])}
           ${this.row(t.language, t.localeValue[signal.locale])}
         </dl>
       </section>
       <section aria-labelledby="reporter-title">
         <h2 id="reporter-title">${t.reporterSection}</h2>
-        ${hasContact && reporter
-          ? html`<dl>
-              ${this.row(t.reporterName, reporter.name)}
-              ${this.row(t.department, reporter.department)}
-              ${this.row(t.phone, reporter.phone ? html`<a href="tel:${reporter.phone.replace(/[^\d+]/g, '')}">${reporter.phone}</a>` : undefined)}
-              ${this.row(t.email, reporter.email ? html`<a href="mailto:${reporter.email}">${reporter.email}</a>` : undefined)}
-              ${this.row(t.callbackHow, reporter.callback?.how ? t.callbackValue[reporter.callback.how] : undefined)}
-              ${this.row(t.callbackWhen, reporter.callback?.when)}
-            </dl>`
-          : html`<p>${t.noReporter}</p>`}
+        ${
+          hasContact && reporter
+            ? html`<dl>
+                ${this.row(t.reporterName, reporter.name)} ${this.row(t.department, reporter.department)}
+                ${this.row(t.phone, reporter.phone ? html`<a href="tel:${reporter.phone.replace(/[^\d+]/g, '')}">${reporter.phone}</a>` : undefined)}
+                ${this.row(t.email, reporter.email ? html`<a href="mailto:${reporter.email}">${reporter.email}</a>` : undefined)}
+                ${this.row(t.callbackHow, reporter.callback?.how ? t.callbackValue[reporter.callback.how] : undefined)}
+                ${this.row(t.callbackWhen, reporter.callback?.when)}
+              </dl>`
+            : html`<p>${t.noReporter}</p>`
+        }
       </section>
     `;
   }
 
   private renderForm(detail: SignalDetail) {
     const t = this.t;
-    const invalid = (field: string) => this.errors.some((error) => error.field === field);
+    const error = (field: string) => this.errors.find((item) => item.field === field)?.text;
     return html`
       <section aria-labelledby="change-title">
         <h2 id="change-title">${t.changeSection}</h2>
-        ${this.errors.length > 0
-          ? html`<div class="error-summary" tabindex="-1" role="group" aria-labelledby="errors-title">
-              <h3 id="errors-title">${t.errorSummaryTitle}</h3>
-              <ul class="plain">
-                ${this.errors.map((error) => html`<li>${error.text}</li>`)}
-              </ul>
-            </div>`
-          : nothing}
+        ${errorSummary({ id: 'change-errors', title: t.errorSummaryTitle, items: this.errors })}
         <form @submit=${this.save} novalidate>
           <fieldset>
             <legend>${t.newState}</legend>
             ${states.map(
-              (value) => html`<label class="choice">
-                <input type="radio" name="state" value=${value} .checked=${detail.state === value} />${t.state[value]}
-              </label>`,
+              (value) =>
+                html`<label class="choice">
+                  <input type="radio" name="state" value=${value} .checked=${detail.state === value} />${t.state[value]}
+                </label>`,
             )}
           </fieldset>
-          <div class="field">
-            <label for="forwarded-to">${t.forwardTarget}</label>
-            <span class="hint" id="forwarded-to-hint">${t.forwardTargetHint}</span>
-            <select id="forwarded-to" name="forwardedTo" aria-describedby="forwarded-to-hint" aria-invalid=${invalid('forwardedTo') ? 'true' : 'false'}>
-              <option value="" ?selected=${!detail.forwardedTo}>${t.chooseTarget}</option>
-              ${targets.map((value) => html`<option value=${value} ?selected=${detail.forwardedTo === value}>${t.target[value]}</option>`)}
-            </select>
-          </div>
-          <div class="field">
-            <label for="message">${t.message} <span class="optional">${t.messageOptional}</span></label>
-            <span class="hint" id="message-hint">${detail.contentRemoved ? t.messageRemovedHint : t.messageHint}</span>
-            <textarea
-              id="message"
-              name="message"
-              maxlength="2000"
-              aria-describedby="message-hint"
-              aria-invalid=${invalid('message') ? 'true' : 'false'}
-              ?disabled=${detail.contentRemoved}
-              .value=${detail.message ?? ''}
-            ></textarea>
-          </div>
+          ${selectField({
+            id: 'forwarded-to',
+            name: 'forwardedTo',
+            label: t.forwardTarget,
+            hint: t.forwardTargetHint,
+            error: error('forwarded-to'),
+            value: detail.forwardedTo ?? '',
+            choices: [{ value: '', label: t.chooseTarget }, ...targets.map((value) => ({ value, label: t.target[value] }))],
+          })}
+          ${textField({
+            id: 'message',
+            name: 'message',
+            label: t.message,
+            necessity: t.messageOptional,
+            hint: detail.contentRemoved ? t.messageRemovedHint : t.messageHint,
+            error: error('message'),
+            rows: 5,
+            maxlength: 2_000,
+            disabled: detail.contentRemoved,
+            value: detail.message ?? '',
+          })}
           <div class="actions">
             <button type="submit" aria-disabled=${this.saving ? 'true' : 'false'}>${this.saving ? t.saving : t.save}</button>
           </div>
         </form>
         <p role="status" class="status-message">${this.announcement}</p>
-        ${detail.contentRemoved
-          ? nothing
-          : html`<signaal-inbox-erase .api=${this.api} .t=${this.t} base=${this.base} reference=${detail.reference} @signaal-erase=${this.erased}></signaal-inbox-erase>`}
+        ${
+          detail.contentRemoved
+            ? nothing
+            : html`<signaal-inbox-erase
+                .api=${this.api}
+                .t=${this.t}
+                base=${this.base}
+                reference=${detail.reference}
+                @signaal-erase=${this.erased}
+              ></signaal-inbox-erase>`
+        }
       </section>
     `;
   }
@@ -279,11 +282,13 @@ export class SignaalInboxDetail extends LitElement {
         <p class="muted">${t.historyIntro}</p>
         <ul class="plain">
           ${detail.audit.map(
-            (entry) => html`<li>
-              <time datetime=${entry.at}>${dateTime(entry.at, this.locale)}</time>: ${entry.officer} ${t.action[entry.action]}${entry.action === 'change' && entry.detail
-                ? html` <span class="muted">(${entry.detail})</span>`
-                : nothing}
-            </li>`,
+            (entry) =>
+              html`<li>
+                <time datetime=${entry.at}>${dateTime(entry.at, this.locale)}</time>: ${entry.officer}
+                ${t.action[entry.action]}${
+                  entry.action === 'change' && entry.detail ? html` <span class="muted">(${entry.detail})</span>` : nothing
+                }
+              </li>`,
           )}
         </ul>
       </section>
@@ -293,11 +298,19 @@ export class SignaalInboxDetail extends LitElement {
   override render() {
     const t = this.t;
     const back = html`<p><a href="${this.base}/">← ${t.backToList}</a></p>`;
-    if (this.loadError) {
-      return html`<div class="stack">${back}<p class="error" role="alert">${this.loadError === 'not-found' ? t.notFound : t.loadFailed}</p></div>`;
+    if (this.loaded.status === TaskStatus.ERROR && !this.changed) {
+      const notFound = this.loaded.error instanceof InboxApiError && this.loaded.error.status === 404;
+      return html`<div class="stack">
+        ${back}
+        <p class="error" role="alert">${notFound ? t.notFound : t.loadFailed}</p>
+      </div>`;
     }
     const detail = this.detail;
-    if (!detail) return html`<div class="stack">${back}<p role="status">${t.loading}</p></div>`;
+    if (!detail)
+      return html`<div class="stack">
+        ${back}
+        <p role="status">${t.loading}</p>
+      </div>`;
     return html`
       <div class="stack">
         ${back}

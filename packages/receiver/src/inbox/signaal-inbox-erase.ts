@@ -145,7 +145,9 @@ export class SignaalInboxErase extends LitElement {
     return html`
       <div class="remove">
         <p class="hint" id="erase-hint">${t.eraseHint}</p>
-        <button type="button" class="secondary danger trigger" aria-haspopup="dialog" aria-describedby="erase-hint" @click=${this.ask}>${t.erase}</button>
+        <button type="button" class="secondary danger trigger" aria-haspopup="dialog" aria-describedby="erase-hint" @click=${this.ask}>
+          ${t.erase}
+        </button>
       </div>
       <dialog aria-labelledby="erase-title" aria-describedby="erase-what" @cancel=${this.onCancel} @close=${this.onClose}>
         <h2 id="erase-title">${t.eraseTitle}</h2>
@@ -153,8 +155,12 @@ export class SignaalInboxErase extends LitElement {
         <p>${t.eraseKept}</p>
         ${this.failed ? html`<p class="error" role="alert">${t.eraseFailed}</p>` : nothing}
         <div class="actions">
-          <button type="button" class="danger" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.confirmRemoval}>${this.busy ? t.erasing : t.eraseConfirm}</button>
-          <button type="button" class="secondary cancel" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.cancelRemoval}>${t.eraseCancel}</button>
+          <button type="button" class="danger" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.confirmRemoval}>
+            ${this.busy ? t.erasing : t.eraseConfirm}
+          </button>
+          <button type="button" class="secondary cancel" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.cancelRemoval}>
+            ${t.eraseCancel}
+          </button>
         </div>
       </dialog>
     `;

@@ -2,9 +2,10 @@ import { LitElement, css, html, nothing } from 'lit';
 import { states } from '@signaal/sdk';
 import { forwardTargets as targets } from '../forward-targets.js';
 import { property, state } from 'lit/decorators.js';
-import { InboxApiError, type FigureUnit, type Figures, type ForwardTarget, type InboxApi, type PeriodFigures } from './inbox-api.js';
+import type { FigureUnit, Figures, InboxApi, PeriodFigures } from './inbox-api.js';
 import { format, type InboxMessages } from './inbox-messages.js';
 import { inboxStyles } from './inbox.styles.js';
+import { TaskStatus, inboxTask } from './inbox-task.js';
 import { WideTableController } from './wide-table-controller.js';
 
 const receivedColumns = ['total', 'signal', 'sparring', 'acknowledgedWithin7Days', 'fedBackWithin3Months'] as const;
@@ -16,7 +17,11 @@ export function periodsBetween(unit: FigureUnit, from: string, to: string): stri
   const first = new Date(from);
   const last = new Date(Date.parse(to) - 1);
   const periods: string[] = [];
-  for (let index = first.getUTCFullYear() * 12 + first.getUTCMonth(); index <= last.getUTCFullYear() * 12 + last.getUTCMonth(); index += 1) {
+  for (
+    let index = first.getUTCFullYear() * 12 + first.getUTCMonth();
+    index <= last.getUTCFullYear() * 12 + last.getUTCMonth();
+    index += 1
+  ) {
     const year = Math.floor(index / 12);
     const month = index % 12;
     const period = unit === 'quarter' ? `${year}-Q${Math.floor(month / 3) + 1}` : `${year}-${String(month + 1).padStart(2, '0')}`;
@@ -81,43 +86,14 @@ export class SignaalInboxFigures extends LitElement {
   @property() base = '/inbox';
 
   @state() private unit: FigureUnit = new URLSearchParams(location.search).get('unit') === 'quarter' ? 'quarter' : 'month';
-  @state() private figures: Figures | undefined;
-  @state() private loading = false;
-  @state() private failed = false;
 
   private readonly wideTable = new WideTableController(this);
-  private request: AbortController | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.request?.abort();
-  }
-
-  private async load(): Promise<void> {
-    this.request?.abort();
-    const request = new AbortController();
-    this.request = request;
-    this.loading = true;
-    this.failed = false;
-    try {
-      const figures = await this.api.figures(this.unit, request.signal);
-      if (request.signal.aborted) return;
-      this.figures = figures;
-    } catch (error) {
-      if (request.signal.aborted) return;
-      if (error instanceof InboxApiError && error.status === 401) {
-        location.assign(`${this.base}/sign-in`);
-        return;
-      }
-      this.failed = true;
-    }
-    this.loading = false;
-  }
+  /** The figures per `unit`, asked again when the officer picks the other unit. */
+  private readonly figures = inboxTask(
+    this,
+    () => [this.unit] as const,
+    ([unit], signal) => this.api.figures(unit, signal),
+  );
 
   private chooseUnit(event: Event): void {
     const unit = (event.target as HTMLInputElement).value === 'quarter' ? 'quarter' : 'month';
@@ -125,7 +101,6 @@ export class SignaalInboxFigures extends LitElement {
     this.unit = unit;
     // Only the choice goes in the address.
     window.history.replaceState(null, '', `${location.pathname}${unit === 'quarter' ? '?unit=quarter' : ''}`);
-    void this.load();
   }
 
   private periodName(period: string): string {
@@ -138,15 +113,28 @@ export class SignaalInboxFigures extends LitElement {
 
   private count(value: number | null, below: number) {
     if (value !== null) return value.toLocaleString(this.locale === 'en' ? 'en-GB' : 'nl-NL');
-    return html`<span aria-hidden="true">&lt;${below}</span><span class="visually-hidden">${format(this.t.fewerThan, { count: below })}</span>`;
+    return html`<span aria-hidden="true">&lt;${below}</span
+      ><span class="visually-hidden">${format(this.t.fewerThan, { count: below })}</span>`;
   }
 
   /** One table of counts, in a region that scrolls sideways on its own, labelled by its heading. */
-  private renderTable(id: string, title: string, columns: ReadonlyArray<{ heading: string; count: (row: PeriodFigures) => number | null }>, rows: PeriodFigures[], below: number) {
+  private renderTable(
+    id: string,
+    title: string,
+    columns: ReadonlyArray<{ heading: string; count: (row: PeriodFigures) => number | null }>,
+    rows: PeriodFigures[],
+    below: number,
+  ) {
     return html`
       <section aria-labelledby=${id}>
         <h2 id=${id}>${title}</h2>
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby=${id} aria-busy=${this.loading ? 'true' : 'false'}>
+        <div
+          class="table-wrap"
+          tabindex="0"
+          role="region"
+          aria-labelledby=${id}
+          aria-busy=${this.figures.status === TaskStatus.PENDING ? 'true' : 'false'}
+        >
           <table aria-labelledby=${id}>
             <thead>
               <tr>
@@ -156,10 +144,11 @@ export class SignaalInboxFigures extends LitElement {
             </thead>
             <tbody>
               ${rows.map(
-                (row) => html`<tr>
-                  <th scope="row">${this.periodName(row.period)}</th>
-                  ${columns.map((column) => html`<td>${this.count(column.count(row), below)}</td>`)}
-                </tr>`,
+                (row) =>
+                  html`<tr>
+                    <th scope="row">${this.periodName(row.period)}</th>
+                    ${columns.map((column) => html`<td>${this.count(column.count(row), below)}</td>`)}
+                  </tr>`,
               )}
             </tbody>
           </table>
@@ -184,7 +173,8 @@ export class SignaalInboxFigures extends LitElement {
       acknowledgedWithin7Days: t.columnAcknowledged,
       fedBackWithin3Months: t.columnFedBack,
     };
-    const counts = (columns: readonly CountColumn[]) => columns.map((column) => ({ heading: headings[column], count: (row: PeriodFigures) => row[column] }));
+    const counts = (columns: readonly CountColumn[]) =>
+      columns.map((column) => ({ heading: headings[column], count: (row: PeriodFigures) => row[column] }));
     return html`
       ${this.wideTable.wide ? html`<p class="scroll-hint">${t.tableScrollHint}</p>` : nothing}
       ${this.renderTable('received-title', format(t.figuresReceived, { year: figures.from.slice(0, 4) }), counts(receivedColumns), rows, below)}
@@ -201,28 +191,57 @@ export class SignaalInboxFigures extends LitElement {
 
   override render() {
     const t = this.t;
-    const figures = this.figures;
-    const status = this.failed ? '' : this.loading || !figures ? t.loading : figures.unit === 'quarter' ? t.figuresShownQuarter : t.figuresShownMonth;
+    const figures = this.figures.value;
+    const failed = this.figures.status === TaskStatus.ERROR;
+    const status = failed
+      ? ''
+      : this.figures.status !== TaskStatus.COMPLETE || !figures
+        ? t.loading
+        : figures.unit === 'quarter'
+          ? t.figuresShownQuarter
+          : t.figuresShownMonth;
     return html`
       <div class="stack">
         <h1>${t.figuresTitle}</h1>
         <p>${t.figuresIntro}</p>
         <fieldset class="units">
           <legend>${t.figuresUnit}</legend>
-          <label class="choice"><input type="radio" name="unit" value="month" .checked=${this.unit === 'month'} @change=${this.chooseUnit} />${t.unitMonth}</label>
-          <label class="choice"><input type="radio" name="unit" value="quarter" .checked=${this.unit === 'quarter'} @change=${this.chooseUnit} />${t.unitQuarter}</label>
+          <label class="choice"
+            ><input
+              type="radio"
+              name="unit"
+              value="month"
+              .checked=${this.unit === 'month'}
+              @change=${this.chooseUnit}
+            />${t.unitMonth}</label
+          >
+          <label class="choice"
+            ><input
+              type="radio"
+              name="unit"
+              value="quarter"
+              .checked=${this.unit === 'quarter'}
+              @change=${this.chooseUnit}
+            />${t.unitQuarter}</label
+          >
         </fieldset>
         <p role="status">${status}</p>
-        ${this.failed ? html`<p class="error" role="alert">${t.loadFailed}</p>` : nothing}
-        ${figures && !this.failed
-          ? html`
-              <p class="note">${figures.suppressedBelow > 0 ? format(t.suppressedNote, { count: figures.suppressedBelow }) : t.exactNote}</p>
-              ${this.renderTables(figures)}
-              <p>
-                <a href=${this.api.figuresCsvUrl(figures.unit)} download>${figures.unit === 'quarter' ? t.downloadCsvQuarter : t.downloadCsvMonth}</a>
-              </p>
-            `
-          : nothing}
+        ${failed ? html`<p class="error" role="alert">${t.loadFailed}</p>` : nothing}
+        ${
+          figures && !failed
+            ? html`
+                <p class="note">
+                  ${figures.suppressedBelow > 0 ? format(t.suppressedNote, { count: figures.suppressedBelow }) : t.exactNote}
+                </p>
+                ${this.renderTables(figures)}
+                <p>
+                  <a href=${this.api.figuresCsvUrl(figures.unit)} download
+                    >${figures.unit === 'quarter' ? t.downloadCsvQuarter : t.downloadCsvMonth}</a
+                  >
+                </p>
+              `
+            : nothing
+        }
       </div>
     `;
   }

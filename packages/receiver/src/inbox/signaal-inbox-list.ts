@@ -1,9 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { kinds, states, type Kind, type State } from '@signaal/sdk';
-import { InboxApiError, listSearch, type InboxApi, type InboxListItem, type ListPage, type ListQuery } from './inbox-api.js';
+import { errorSummary, selectField, textField } from '@signaal/widget/fields';
+import { listSearch, type InboxApi, type InboxListItem, type ListPage, type ListQuery } from './inbox-api.js';
 import { format, type InboxMessages } from './inbox-messages.js';
 import { inboxStyles } from './inbox.styles.js';
+import { TaskStatus, inboxTask, initialState } from './inbox-task.js';
 import { dateTime, timeSince } from './relative-time.js';
 import type { SignaalPageEvent } from './signaal-inbox-pagination.js';
 import { WideTableController } from './wide-table-controller.js';
@@ -59,7 +61,7 @@ export class SignaalInboxList extends LitElement {
       .filters .field {
         min-inline-size: min(12em, 100%);
       }
-      .filters .field.search {
+      .filters .search {
         flex: 1 1 16em;
         max-inline-size: 28em;
       }
@@ -81,14 +83,6 @@ export class SignaalInboxList extends LitElement {
         gap: 0.25em;
         align-items: flex-start;
       }
-      .field-error {
-        color: var(--_signaal-danger);
-        font-weight: 600;
-      }
-      .error-summary ul {
-        margin: 0;
-        padding-inline-start: 1.25em;
-      }
     `,
   ];
 
@@ -98,54 +92,34 @@ export class SignaalInboxList extends LitElement {
   @property() base = '/inbox';
 
   @state() private query: ListQuery = readListQuery(location.search);
-  @state() private result: ListPage | undefined;
-  @state() private loading = false;
-  @state() private failed = false;
   @state() private searchInvalid = false;
 
   @query('form') private form!: HTMLFormElement;
-  @query('.error-summary') private summary!: HTMLElement | null;
+  @query('#list-errors') private summary!: HTMLElement | null;
 
   private readonly wideTable = new WideTableController(this);
-  private request: AbortController | undefined;
+  /** The page of the list for `query`, asked again whenever the query is a new one. */
+  private readonly page = inboxTask(
+    this,
+    () => [this.query] as const,
+    async ([query], signal) => {
+      const result = await this.api.list(query, signal);
+      const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+      if (result.page <= pages) return result;
+      // An old address past the last page: show the last page instead of an empty one.
+      this.show({ ...query, page: pages }, 'replace');
+      return initialState;
+    },
+  );
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('popstate', this.onPopState);
-    void this.load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.onPopState);
-    this.request?.abort();
-  }
-
-  private async load(): Promise<void> {
-    this.request?.abort();
-    const request = new AbortController();
-    this.request = request;
-    this.loading = true;
-    this.failed = false;
-    try {
-      const result = await this.api.list(this.query, request.signal);
-      if (request.signal.aborted) return;
-      const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
-      if (result.page > pages) {
-        // An old address past the last page: show the last page instead of an empty one.
-        this.show({ ...this.query, page: pages }, 'replace');
-        return;
-      }
-      this.result = result;
-    } catch (error) {
-      if (request.signal.aborted) return;
-      if (error instanceof InboxApiError && error.status === 401) {
-        location.assign(`${this.base}/sign-in`);
-        return;
-      }
-      this.failed = true;
-    }
-    this.loading = false;
   }
 
   /** Shows the list for `query`, and puts its filters and page (nothing else) in the address. */
@@ -155,13 +129,11 @@ export class SignaalInboxList extends LitElement {
     const address = `${location.pathname}${search.size > 0 ? `?${search}` : ''}`;
     if (history === 'push') window.history.pushState(null, '', address);
     else window.history.replaceState(null, '', address);
-    void this.load();
   }
 
   private readonly onPopState = (): void => {
     this.query = readListQuery(location.search);
     this.searchInvalid = false;
-    void this.load();
   };
 
   private async filter(event: SubmitEvent): Promise<void> {
@@ -199,9 +171,10 @@ export class SignaalInboxList extends LitElement {
   /** What the status region says: loading, or how many signals match and which page this is. */
   private statusText(): string {
     const t = this.t;
-    if (this.failed) return '';
-    if (this.loading || !this.result) return t.loading;
-    const { total, page, pageSize } = this.result;
+    const result = this.page.value;
+    if (this.page.status === TaskStatus.ERROR) return '';
+    if (this.page.status !== TaskStatus.COMPLETE || !result) return t.loading;
+    const { total, page, pageSize } = result;
     if (total === 0) return this.query.reference ? t.countNoneSearch : t.countNone;
     const count = total === 1 ? t.countOne : format(t.countMany, { count: total });
     const pages = Math.ceil(total / pageSize);
@@ -227,7 +200,13 @@ export class SignaalInboxList extends LitElement {
     return html`
       <p class="muted" id="list-note">${t.listCaption}</p>
       ${this.wideTable.wide ? html`<p class="scroll-hint">${t.tableScrollHint}</p>` : nothing}
-      <div class="table-wrap" tabindex="0" role="region" aria-label=${t.listTitle} aria-busy=${this.loading ? 'true' : 'false'}>
+      <div
+        class="table-wrap"
+        tabindex="0"
+        role="region"
+        aria-label=${t.listTitle}
+        aria-busy=${this.page.status === TaskStatus.PENDING ? 'true' : 'false'}
+      >
         <table aria-describedby="list-note">
           <thead>
             <tr>
@@ -242,15 +221,20 @@ export class SignaalInboxList extends LitElement {
           </thead>
           <tbody>
             ${result.signals.map(
-              (item) => html`<tr>
-                <td class="reference"><a href="${this.base}/signals/${item.reference}">${item.reference}</a></td>
-                <td>${t.kind[item.kind]}</td>
-                <td>${t.state[item.state]}</td>
-                <td><time datetime=${item.receivedAt} title=${dateTime(item.receivedAt, this.locale)}>${timeSince(item.receivedAt, this.locale)}</time></td>
-                <td>${item.handledBy ?? html`<span class="muted">${t.notHandled}</span>`}</td>
-                <td>${this.renderAttention(item)}</td>
-                <td class="summary">${item.summary ?? html`<span class="muted">${t.contentRemoved}</span>`}</td>
-              </tr>`,
+              (item) =>
+                html`<tr>
+                  <td class="reference"><a href="${this.base}/signals/${item.reference}">${item.reference}</a></td>
+                  <td>${t.kind[item.kind]}</td>
+                  <td>${t.state[item.state]}</td>
+                  <td>
+                    <time datetime=${item.receivedAt} title=${dateTime(item.receivedAt, this.locale)}
+                      >${timeSince(item.receivedAt, this.locale)}</time
+                    >
+                  </td>
+                  <td>${item.handledBy ?? html`<span class="muted">${t.notHandled}</span>`}</td>
+                  <td>${this.renderAttention(item)}</td>
+                  <td class="summary">${item.summary ?? html`<span class="muted">${t.contentRemoved}</span>`}</td>
+                </tr>`,
             )}
           </tbody>
         </table>
@@ -269,46 +253,34 @@ export class SignaalInboxList extends LitElement {
     const t = this.t;
     const query = this.query;
     return html`
-      ${this.searchInvalid
-        ? html`<div class="error-summary" tabindex="-1" role="group" aria-labelledby="errors-title">
-            <h2 id="errors-title">${t.errorSummaryTitle}</h2>
-            <ul>
-              <li>${t.searchReferenceInvalid}</li>
-            </ul>
-          </div>`
-        : nothing}
+      ${errorSummary({ id: 'list-errors', title: t.errorSummaryTitle, items: this.searchInvalid ? [{ text: t.searchReferenceInvalid, field: 'reference' }] : [], level: 2 })}
       <form class="filters" method="get" action="${this.base}/" aria-label=${t.filters} novalidate @submit=${this.filter}>
-        <div class="field search">
-          <label for="reference">${t.searchReference}</label>
-          <span class="hint" id="reference-hint">${t.searchReferenceHint}</span>
-          ${this.searchInvalid ? html`<span class="field-error" id="reference-error">${t.searchReferenceInvalid}</span>` : nothing}
-          <input
-            id="reference"
-            name="reference"
-            type="text"
-            inputmode="text"
-            autocomplete="off"
-            autocapitalize="characters"
-            spellcheck="false"
-            aria-describedby=${this.searchInvalid ? 'reference-hint reference-error' : 'reference-hint'}
-            aria-invalid=${this.searchInvalid ? 'true' : 'false'}
-            .value=${query.reference ?? ''}
-          />
+        <div class="search">
+          ${textField({
+            id: 'reference',
+            name: 'reference',
+            label: t.searchReference,
+            hint: t.searchReferenceHint,
+            error: this.searchInvalid ? t.searchReferenceInvalid : undefined,
+            autocapitalize: 'characters',
+            spellcheck: false,
+            value: query.reference ?? '',
+          })}
         </div>
-        <div class="field">
-          <label for="state">${t.filterState}</label>
-          <select id="state" name="state">
-            <option value="" .selected=${!query.state}>${t.all}</option>
-            ${states.map((value) => html`<option value=${value} .selected=${query.state === value}>${t.state[value]}</option>`)}
-          </select>
-        </div>
-        <div class="field">
-          <label for="kind">${t.filterKind}</label>
-          <select id="kind" name="kind">
-            <option value="" .selected=${!query.kind}>${t.all}</option>
-            ${kinds.map((value) => html`<option value=${value} .selected=${query.kind === value}>${t.kind[value]}</option>`)}
-          </select>
-        </div>
+        ${selectField({
+          id: 'state',
+          name: 'state',
+          label: t.filterState,
+          value: query.state ?? '',
+          choices: [{ value: '', label: t.all }, ...states.map((value) => ({ value, label: t.state[value] }))],
+        })}
+        ${selectField({
+          id: 'kind',
+          name: 'kind',
+          label: t.filterKind,
+          value: query.kind ?? '',
+          choices: [{ value: '', label: t.all }, ...kinds.map((value) => ({ value, label: t.kind[value] }))],
+        })}
         <button type="submit">${t.applyFilters}</button>
       </form>
     `;
@@ -321,8 +293,8 @@ export class SignaalInboxList extends LitElement {
         <h1>${t.listTitle}</h1>
         ${this.renderFilters()}
         <p role="status">${this.statusText()}</p>
-        ${this.failed ? html`<p class="error" role="alert">${t.loadFailed}</p>` : nothing}
-        ${this.result && !this.failed ? this.renderTable(this.result) : nothing}
+        ${this.page.status === TaskStatus.ERROR ? html`<p class="error" role="alert">${t.loadFailed}</p>` : nothing}
+        ${this.page.value && this.page.status !== TaskStatus.ERROR ? this.renderTable(this.page.value) : nothing}
       </div>
     `;
   }

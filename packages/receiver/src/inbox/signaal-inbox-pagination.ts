@@ -72,13 +72,25 @@ export class SignaalInboxPagination extends LitElement {
     return html`
       <nav aria-label=${t.pagination}>
         <ul>
-          ${this.page > 1
-            ? html`<li><a href=${this.href(this.page - 1)} rel="prev" @click=${(event: MouseEvent) => this.go(event, 'prev')}><span aria-hidden="true">←</span> ${t.previousPage}</a></li>`
-            : nothing}
+          ${
+            this.page > 1
+              ? html`<li>
+                  <a href=${this.href(this.page - 1)} rel="prev" @click=${(event: MouseEvent) => this.go(event, 'prev')}
+                    ><span aria-hidden="true">←</span> ${t.previousPage}</a
+                  >
+                </li>`
+              : nothing
+          }
           <li>${format(t.pagePosition, { page: this.page, pages: this.pages })}</li>
-          ${this.page < this.pages
-            ? html`<li><a href=${this.href(this.page + 1)} rel="next" @click=${(event: MouseEvent) => this.go(event, 'next')}>${t.nextPage} <span aria-hidden="true">→</span></a></li>`
-            : nothing}
+          ${
+            this.page < this.pages
+              ? html`<li>
+                  <a href=${this.href(this.page + 1)} rel="next" @click=${(event: MouseEvent) => this.go(event, 'next')}
+                    >${t.nextPage} <span aria-hidden="true">→</span></a
+                  >
+                </li>`
+              : nothing
+          }
         </ul>
       </nav>
     `;

@@ -1,13 +1,14 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { errorSummary, textField, type ErrorSummaryItem } from '@signaal/widget/fields';
 import { InboxApiError, type InboxApi } from './inbox-api.js';
 import { format, type InboxMessages } from './inbox-messages.js';
 import { inboxStyles } from './inbox.styles.js';
 
 /**
  * The sign-in page: where the municipality signs officers in through its identity provider, one
- * link to it; otherwise the form with username and password, where after a refusal an error
- * summary takes focus.
+ * link to it; otherwise the form with username and password. An empty field, or a refusal, is said
+ * in an error summary that takes focus; an empty field's line links to it.
  *
  * @summary Signs the officer in to the inbox.
  */
@@ -32,15 +33,17 @@ export class SignaalInboxSignIn extends LitElement {
   @property({ attribute: false }) t!: InboxMessages;
   @property() base = '/inbox';
 
-  @state() private error: string | undefined;
+  @state() private username = '';
+  @state() private password = '';
+  /** What went wrong with the last try: a field left empty (linked to it), or the receiver's refusal. */
+  @state() private errors: ErrorSummaryItem[] = [];
   @state() private busy = false;
   /** How this receiver signs officers in (`GET /api/auth`); the form waits for it. */
   @state() private method: 'password' | 'oidc' | undefined;
 
-  @query('#username') private username!: HTMLInputElement | null;
-  @query('#password') private password!: HTMLInputElement;
+  @query('#username') private usernameField!: HTMLInputElement | null;
   @query('#organisation') private organisation!: HTMLAnchorElement | null;
-  @query('.error-summary') private summary!: HTMLElement | null;
+  @query('#sign-in-errors') private summary!: HTMLElement | null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -57,30 +60,45 @@ export class SignaalInboxSignIn extends LitElement {
     }
     await this.updateComplete;
     // The page has one purpose; start where the officer will act.
-    (this.organisation ?? this.username)?.focus();
+    (this.organisation ?? this.usernameField)?.focus();
   }
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
-    this.busy = true;
-    this.error = undefined;
-    try {
-      await this.api.signIn(this.username?.value ?? '', this.password.value);
-      location.assign(`${this.base}/`);
-      return;
-    } catch (error) {
-      const t = this.t;
-      if (!(error instanceof InboxApiError)) this.error = t.signInError;
-      else if (error.status === 401 || error.status === 400) this.error = t.signInFailed;
-      else if (error.status === 429) this.error = format(t.signInLimited, { minutes: Math.max(1, Math.ceil((error.retryAfter ?? 60) / 60)) });
-      else if (error.status === 404) this.error = t.signInSso;
-      else this.error = t.signInError;
-      this.password.value = '';
-    }
-    this.busy = false;
+    const t = this.t;
+    this.errors = [
+      ...(this.username.trim() ? [] : [{ text: t.usernameMissing, field: 'username' }]),
+      ...(this.password ? [] : [{ text: t.passwordMissing, field: 'password' }]),
+    ];
+    if (this.errors.length === 0) this.errors = await this.signIn();
+    if (this.errors.length === 0) return;
     await this.updateComplete;
     this.summary?.focus();
+  }
+
+  /** Signs in and leaves for the inbox; otherwise says why not, and clears the password. */
+  private async signIn(): Promise<ErrorSummaryItem[]> {
+    const t = this.t;
+    this.busy = true;
+    try {
+      await this.api.signIn(this.username, this.password);
+      location.assign(`${this.base}/`);
+      return [];
+    } catch (error) {
+      this.password = '';
+      this.busy = false;
+      if (!(error instanceof InboxApiError)) return [{ text: t.signInError }];
+      if (error.status === 401 || error.status === 400) return [{ text: t.signInFailed }];
+      if (error.status === 429)
+        return [{ text: format(t.signInLimited, { minutes: Math.max(1, Math.ceil((error.retryAfter ?? 60) / 60)) }) }];
+      if (error.status === 404) return [{ text: t.signInSso }];
+      return [{ text: t.signInError }];
+    }
+  }
+
+  private fieldError(field: string): string | undefined {
+    return this.errors.find((error) => error.field === field)?.text;
   }
 
   override render() {
@@ -100,21 +118,31 @@ export class SignaalInboxSignIn extends LitElement {
       <div class="stack">
         <h1>${t.signInTitle}</h1>
         <p class="muted">${t.signInIntro}</p>
-        ${this.error
-          ? html`<div class="error-summary" tabindex="-1" role="group" aria-labelledby="error-title">
-              <h2 id="error-title">${t.errorSummaryTitle}</h2>
-              <p>${this.error}</p>
-            </div>`
-          : nothing}
+        ${errorSummary({ id: 'sign-in-errors', title: t.errorSummaryTitle, items: this.errors, level: 2 })}
         <form @submit=${this.submit} novalidate>
-          <div class="field">
-            <label for="username">${t.username}</label>
-            <input id="username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required />
-          </div>
-          <div class="field">
-            <label for="password">${t.password}</label>
-            <input id="password" name="password" type="password" autocomplete="current-password" required />
-          </div>
+          ${textField({
+            id: 'username',
+            name: 'username',
+            label: t.username,
+            autocomplete: 'username',
+            autocapitalize: 'none',
+            spellcheck: false,
+            required: true,
+            error: this.fieldError('username'),
+            value: this.username,
+            input: (value) => (this.username = value),
+          })}
+          ${textField({
+            id: 'password',
+            name: 'password',
+            type: 'password',
+            label: t.password,
+            autocomplete: 'current-password',
+            required: true,
+            error: this.fieldError('password'),
+            value: this.password,
+            input: (value) => (this.password = value),
+          })}
           <div class="actions">
             <button type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t.signingIn : t.signIn}</button>
           </div>

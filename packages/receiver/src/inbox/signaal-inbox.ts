@@ -111,14 +111,21 @@ export class SignaalInbox extends LitElement {
   }
 
   private renderView() {
-    if (this.view === 'sign-in') return html`<signaal-inbox-sign-in .api=${this.api} .t=${this.t} base=${this.base}></signaal-inbox-sign-in>`;
+    if (this.view === 'sign-in')
+      return html`<signaal-inbox-sign-in .api=${this.api} .t=${this.t} base=${this.base}></signaal-inbox-sign-in>`;
     if (this.failed) return html`<p class="error" role="alert">${this.t.loadFailed}</p>`;
     if (!this.session) return html`<p role="status">${this.t.loading}</p>`;
     if (this.view === 'figures') {
       return html`<signaal-inbox-figures .api=${this.api} .t=${this.t} .locale=${this.locale} base=${this.base}></signaal-inbox-figures>`;
     }
     if (this.view === 'detail') {
-      return html`<signaal-inbox-detail .api=${this.api} .t=${this.t} .locale=${this.locale} base=${this.base} reference=${this.reference}></signaal-inbox-detail>`;
+      return html`<signaal-inbox-detail
+        .api=${this.api}
+        .t=${this.t}
+        .locale=${this.locale}
+        base=${this.base}
+        reference=${this.reference}
+      ></signaal-inbox-detail>`;
     }
     return html`<signaal-inbox-list .api=${this.api} .t=${this.t} .locale=${this.locale} base=${this.base}></signaal-inbox-list>`;
   }
@@ -143,10 +150,12 @@ export class SignaalInbox extends LitElement {
         <span class="brand">${t.appName}</span>
         ${session ? this.renderMenu(session) : nothing}
         <div class="account">
-          ${session
-            ? html`<span>${t.signedInAs} <strong>${session.officer.name}</strong> (${t.role[session.role]})</span>
-                ${session.sso ? nothing : html`<button type="button" class="secondary" @click=${this.signOut}>${t.signOut}</button>`}`
-            : nothing}
+          ${
+            session
+              ? html`<span>${t.signedInAs} <strong>${session.officer.name}</strong> (${t.role[session.role]})</span>
+                  ${session.sso ? nothing : html`<button type="button" class="secondary" @click=${this.signOut}>${t.signOut}</button>`}`
+              : nothing
+          }
           <a href="?lang=${t.switchLanguageLang}" lang=${t.switchLanguageLang} hreflang=${t.switchLanguageLang}>${t.switchLanguage}</a>
         </div>
       </header>
