@@ -2,7 +2,8 @@
 // whole screen every second, and every render hands the button new inline objects: the widget
 // compares them by value, so the employee's typing is never disturbed.
 import { useEffect, useState } from 'react';
-import type { SignaalSubmittedEvent } from '@signaal/widget';
+// Types <signaal-button> in JSX: its properties, and `onsignaal-submitted` with the receipt.
+import type {} from '@signaal/widget/react';
 
 /** Where signals go: the receiver behind the case system's own `/api`, unless the build says otherwise. */
 const endpoint = import.meta.env.VITE_SIGNAAL_ENDPOINT ?? '/api';
@@ -63,7 +64,7 @@ export function CaseScreen() {
               }}
               reporter={{ name: employee.name, department: employee.department, email: employee.email }}
               context={{ caseReference: caseOnScreen.reference, sourceSystem: 'Zaaksysteem (React)' }}
-              onsignaal-submitted={(event: SignaalSubmittedEvent) => setReferences((list) => [...list, event.receipt.reference])}
+              onsignaal-submitted={(event) => setReferences((list) => [...list, event.receipt.reference])}
             />
           )}
           <p>
