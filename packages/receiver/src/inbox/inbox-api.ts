@@ -76,6 +76,13 @@ export class InboxApiError extends Error {
   }
 }
 
+/** Whether `error` says the officer's session has lapsed (401); if so, sends them to sign in under `base`. */
+export function signInAgain(error: unknown, base: string): boolean {
+  if (!(error instanceof InboxApiError && error.status === 401)) return false;
+  location.assign(`${base}/sign-in`);
+  return true;
+}
+
 /** The inbox API on the same origin; the session cookie goes along by itself. */
 export class InboxApi {
   csrfToken: string | undefined;

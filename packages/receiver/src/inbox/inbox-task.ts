@@ -1,6 +1,6 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
-import { InboxApiError } from './inbox-api.js';
+import { signInAgain } from './inbox-api.js';
 
 /** An inbox view: an element served under `base`, where a lapsed session sends the officer to sign in. */
 export interface InboxView extends ReactiveControllerHost {
@@ -28,9 +28,8 @@ export function inboxTask<Args extends readonly unknown[], Result>(
       try {
         return await load(values, signal);
       } catch (error) {
-        if (!(error instanceof InboxApiError && error.status === 401)) throw error;
-        location.assign(`${host.base}/sign-in`);
-        return initialState;
+        if (signInAgain(error, host.base)) return initialState;
+        throw error;
       }
     },
   });

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { states, type State } from '@signaal/sdk';
 import { errorSummary, selectField, textField, type ErrorSummaryItem } from '@signaal/widget/fields';
 import { forwardTargets as targets } from '../forward-targets.js';
-import { InboxApiError, type ForwardTarget, type InboxApi, type SignalDetail } from './inbox-api.js';
+import { InboxApiError, signInAgain, type ForwardTarget, type InboxApi, type SignalDetail } from './inbox-api.js';
 import { format, type InboxMessages } from './inbox-messages.js';
 import { inboxStyles } from './inbox.styles.js';
 import { TaskStatus, inboxTask } from './inbox-task.js';
@@ -100,10 +100,7 @@ export class SignaalInboxDetail extends LitElement {
       });
       this.announcement = format(t.saved, { state: t.state[this.changed.state] });
     } catch (error) {
-      if (error instanceof InboxApiError && error.status === 401) {
-        location.assign(`${this.base}/sign-in`);
-        return;
-      }
+      if (signInAgain(error, this.base)) return;
       this.errors = [{ text: t.saveFailed }];
     } finally {
       this.saving = false;

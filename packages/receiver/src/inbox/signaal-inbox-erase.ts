@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { InboxApiError, type InboxApi, type SignalDetail } from './inbox-api.js';
+import { InboxApiError, signInAgain, type InboxApi, type SignalDetail } from './inbox-api.js';
 import type { InboxMessages } from './inbox-messages.js';
 import { inboxStyles } from './inbox.styles.js';
 
@@ -108,10 +108,7 @@ export class SignaalInboxErase extends LitElement {
     try {
       signal = await this.api.erase(this.reference);
     } catch (error) {
-      if (error instanceof InboxApiError && error.status === 401) {
-        location.assign(`${this.base}/sign-in`);
-        return;
-      }
+      if (signInAgain(error, this.base)) return;
       // Removed meanwhile (another officer, or retention): the outcome asked for; show it as it is.
       if (error instanceof InboxApiError && error.code === 'content-removed') {
         signal = await this.api.signal(this.reference).catch(() => undefined);

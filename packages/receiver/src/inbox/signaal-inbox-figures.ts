@@ -10,6 +10,7 @@ import { WideTableController } from './wide-table-controller.js';
 
 const receivedColumns = ['total', 'signal', 'sparring', 'acknowledgedWithin7Days', 'fedBackWithin3Months'] as const;
 const stateColumns = states;
+const units: readonly FigureUnit[] = ['month', 'quarter'];
 type CountColumn = (typeof receivedColumns)[number] | (typeof stateColumns)[number];
 
 /** Every period from `from` up to `to` (UTC), so a month without signals shows as 0, not as missing. */
@@ -206,24 +207,10 @@ export class SignaalInboxFigures extends LitElement {
         <p>${t.figuresIntro}</p>
         <fieldset class="units">
           <legend>${t.figuresUnit}</legend>
-          <label class="choice"
-            ><input
-              type="radio"
-              name="unit"
-              value="month"
-              .checked=${this.unit === 'month'}
-              @change=${this.chooseUnit}
-            />${t.unitMonth}</label
-          >
-          <label class="choice"
-            ><input
-              type="radio"
-              name="unit"
-              value="quarter"
-              .checked=${this.unit === 'quarter'}
-              @change=${this.chooseUnit}
-            />${t.unitQuarter}</label
-          >
+          ${units.map((unit) => {
+            const input = html`<input type="radio" name="unit" value=${unit} .checked=${this.unit === unit} @change=${this.chooseUnit} />`;
+            return html`<label class="choice">${input}${unit === 'quarter' ? t.unitQuarter : t.unitMonth}</label>`;
+          })}
         </fieldset>
         <p role="status">${status}</p>
         ${failed ? html`<p class="error" role="alert">${t.loadFailed}</p>` : nothing}

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { InboxApi, InboxApiError, type SessionInfo } from './inbox-api.js';
+import { InboxApi, signInAgain, type SessionInfo } from './inbox-api.js';
 import { en, nl, type InboxMessages } from './inbox-messages.js';
 import { inboxStyles } from './inbox.styles.js';
 
@@ -94,10 +94,7 @@ export class SignaalInbox extends LitElement {
       }
       this.session = session;
     } catch (error) {
-      if (error instanceof InboxApiError && error.status === 401) {
-        location.assign(`${this.base}/sign-in`);
-        return;
-      }
+      if (signInAgain(error, this.base)) return;
       this.failed = true;
     }
   }
