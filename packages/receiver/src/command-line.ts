@@ -116,7 +116,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, paus
   }
   let app;
   try {
-    app = await buildReceiver(options, pauses);
+    app = await buildReceiver(options, { pauses });
   } catch (error) {
     if (error instanceof KeyError || error instanceof DecryptError) {
       console.error(`signaal-receiver: ${error.message}`);

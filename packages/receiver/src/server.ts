@@ -28,8 +28,14 @@ export interface ReceiverPauses {
   afterCommit?: (key: string) => Promise<void>;
 }
 
-/** Pauses tests set through `buildReceiver`, kept beside the receiver rather than in any option. */
-const pausesOf = new WeakMap<Receiver, ReceiverPauses>();
+/** What tests set through `buildReceiver`: pauses, and a clock of their own. Not public. */
+export interface ReceiverTestHooks {
+  pauses?: ReceiverPauses;
+  now?: () => Date;
+}
+
+/** Test hooks, kept beside the receiver rather than in any option. */
+const testHooksOf = new WeakMap<Receiver, ReceiverTestHooks>();
 
 /** Everything the receiver needs; `loadSettings` builds this from flags, environment and the config file. */
 export interface ReceiverOptions {
@@ -66,8 +72,6 @@ export interface ReceiverOptions {
   logLevel?: string;
   /** Where logs go. Default standard output. */
   logStream?: Writable;
-  /** The clock, for tests. */
-  now?: () => Date;
 }
 
 /** What the receiver adds to its Fastify instance. */
@@ -174,10 +178,9 @@ function suppressGroup<K extends string>(counts: Record<K, number>, totalShown: 
  * `GET /config` and `GET /stats`, with their own error handling, headers and limits.
  */
 export const receiverRoutes: FastifyPluginAsync<{ receiver: Receiver; settings: ReceiverOptions; secret: Buffer }, RawServerDefault, ZodTypeProvider> = async (app, { receiver, settings: options, secret }) => {
-  const now = options.now ?? (() => new Date());
+  const { pauses: hooks = {}, now = () => new Date() } = testHooksOf.get(receiver) ?? {};
   const { store, notifier } = receiver;
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
-  const hooks = pausesOf.get(receiver) ?? {};
 
   await app.register(boundary, {
     contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
@@ -283,8 +286,8 @@ export function buildServer(options: ReceiverOptions): Promise<FastifyInstance> 
   return buildReceiver(options, {});
 }
 
-/** `buildServer`, with pauses for tests; not part of the package's API. */
-export async function buildReceiver(options: ReceiverOptions, pauses: ReceiverPauses): Promise<FastifyInstance> {
+/** `buildServer`, with pauses and a clock for tests; not part of the package's API. */
+export async function buildReceiver(options: ReceiverOptions, testHooks: ReceiverTestHooks): Promise<FastifyInstance> {
   const config = remoteConfigSchema.safeParse(options.widgetConfig);
   if (!config.success) {
     const fields = fieldIssues(config.error.issues).map((issue) => `${issue.path || '(root)'}: ${issue.code}`);
@@ -312,7 +315,7 @@ export async function buildReceiver(options: ReceiverOptions, pauses: ReceiverPa
     clientErrorHandler: handleClientError,
     forceCloseConnections: 'idle',
   });
-  const now = options.now ?? (() => new Date());
+  const now = testHooks.now ?? (() => new Date());
   const retentionDays = options.retentionDays ?? 365;
   const storage = openStorage(storageLocation(options.databaseUrl, options.dataDir));
   let secret: Buffer;
@@ -355,10 +358,10 @@ export async function buildReceiver(options: ReceiverOptions, pauses: ReceiverPa
   });
   notifier?.kick();
 
-  pausesOf.set(app.signaal, pauses);
+  testHooksOf.set(app.signaal, testHooks);
   await app.register(receiverRoutes, { receiver: app.signaal, settings: options, secret, ...(options.prefix ? { prefix: options.prefix } : {}) });
   if (options.inbox) {
-    await app.register(inboxRoutes, { inbox, signals: store, settings: options.inbox, secret, ...(options.now ? { now: options.now } : {}), prefix: '/inbox' });
+    await app.register(inboxRoutes, { inbox, signals: store, settings: options.inbox, secret, ...(testHooks.now ? { now: testHooks.now } : {}), prefix: '/inbox' });
   }
   return app;
 }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { SettingsError, loadSettings, loadWidgetConfig, resolveOptions } from '../src/config.js';
 import { loadSecretFile, parseSecret } from '../src/receipt.js';
 import { buildServer } from '../src/server.js';
-import { demoWidgetConfig, newDataDir, newKeyFile, testKeyring } from './receiver-harness.js';
+import { demoWidgetConfig, newDataDir, newKeyFile, newSignal, testKeyring } from './receiver-harness.js';
 
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const demoConfig = fileURLToPath(new URL('../demo/config.json', import.meta.url));
@@ -154,4 +154,29 @@ describe('the token secret', () => {
     chmodSync(file, 0o644);
     assert.throws(() => loadSecretFile(file), /can be read by others; run: chmod 600/);
   });
+});
+
+describe('the public options carry no test hooks', () => {
+  test(
+    'buildServer takes no clock: a receipt carries the real time, whatever `now` a caller slips in',
+    withDir(async (dir) => {
+      const app = await buildServer({
+        dataDir: dir,
+        keyring: testKeyring,
+        widgetConfig: demoWidgetConfig,
+        logLevel: 'silent',
+        // @ts-expect-error -- `now` is no option of ReceiverOptions
+        now: () => new Date('2001-01-01T00:00:00Z'),
+      });
+      try {
+        const signal = newSignal();
+        const response = await app.inject({ method: 'POST', url: '/signals', headers: { 'content-type': 'application/json', 'idempotency-key': signal.id }, payload: signal });
+        assert.equal(response.statusCode, 201);
+        const { receivedAt } = response.json<{ receivedAt: string }>();
+        assert.ok(new Date(receivedAt) > new Date('2020-01-01T00:00:00Z'), `received at ${receivedAt}`);
+      } finally {
+        await app.close();
+      }
+    }),
+  );
 });

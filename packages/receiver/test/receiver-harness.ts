@@ -53,8 +53,11 @@ export const demoWidgetConfig = {
   officer: { name: 'Sanne de Vries', email: 'aandachtsfunctionaris@voorbeeld.nl' },
 } as const;
 
-/** A receiver with test defaults; `pauses` hold it at points of a submission (see ReceiverPauses). */
-export async function startReceiver({ pauses = {}, ...options }: Partial<ReceiverOptions> & { pauses?: ReceiverPauses } = {}): Promise<RunningReceiver> {
+/**
+ * A receiver with test defaults; `pauses` hold it at points of a submission (see ReceiverPauses),
+ * `now` is its clock.
+ */
+export async function startReceiver({ pauses = {}, now, ...options }: Partial<ReceiverOptions> & { pauses?: ReceiverPauses; now?: () => Date } = {}): Promise<RunningReceiver> {
   const dataDir = options.dataDir ?? newDataDir();
   const logs: string[] = [];
   const logStream = new Writable({
@@ -70,7 +73,7 @@ export async function startReceiver({ pauses = {}, ...options }: Partial<Receive
     logStream,
     ...options,
     dataDir,
-  }, pauses);
+  }, { pauses, ...(now ? { now } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
