@@ -3,7 +3,7 @@
 // shared steps from here.
 import { expect, waitUntil } from '@open-wc/testing';
 import type { AxeResults, RunOptions } from 'axe-core';
-import '../src/index.js';
+import '../src/form.js'; // both elements defined at once: the tests create <signaal-form> directly
 import type { SignaalButton } from '../src/signaal-button.js';
 import type { SignaalForm } from '../src/signaal-form.js';
 

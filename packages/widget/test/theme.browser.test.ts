@@ -103,7 +103,7 @@ const light = (element: Element) => luminance(getComputedStyle(element).backgrou
 async function pageOnDarkSystem(body: string): Promise<Document> {
   const frame = await fixture<HTMLIFrameElement>(html`<iframe title="host page" style="color-scheme: dark; inline-size: 48em; block-size: 30em"></iframe>`);
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frame.srcdoc = `<!doctype html><html lang="nl"><head><script type="module" src="${new URL('../src/index.ts', import.meta.url).href}"></script></head><body>${body}</body></html>`;
+  frame.srcdoc = `<!doctype html><html lang="nl"><head><script type="module" src="${new URL('../src/form.ts', import.meta.url).href}"></script></head><body>${body}</body></html>`;
   await loaded;
   const inner = frame.contentWindow!;
   await inner.customElements.whenDefined('signaal-form');
