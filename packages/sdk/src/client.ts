@@ -3,7 +3,16 @@ import { send, type HttpPolicy } from './http.js';
 import { composeMail, type MailMessage } from './mailbox.js';
 import { isSecureEndpoint, type Signal, type SignalDraft } from './schemas.js';
 import { prepareSignal } from './prepare.js';
-import { parseReceipt, parseRemoteConfig, parseStats, parseStatus, type Receipt, type RemoteConfig, type Stats, type Status } from './responses.js';
+import {
+  parseReceipt,
+  parseRemoteConfig,
+  parseStats,
+  parseStatus,
+  type Receipt,
+  type RemoteConfig,
+  type Stats,
+  type Status,
+} from './responses.js';
 import { VERSION } from './version.js';
 
 /** The calls of the contract. */
@@ -106,7 +115,7 @@ function checkOptions(options: ClientOptions): string | undefined {
 export function createClient(options: ClientOptions): SignaalClient {
   const base = checkOptions(options);
   const clientName = options.client ?? `@signaal/sdk@${VERSION}`;
-  const retry = options.retry === false ? { limit: 0 } : options.retry ?? {};
+  const retry = options.retry === false ? { limit: 0 } : (options.retry ?? {});
   const policy: HttpPolicy = {
     // Looked up per request, so a fetch wrapped after the client was made is used too.
     fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
@@ -118,10 +127,11 @@ export function createClient(options: ClientOptions): SignaalClient {
   };
 
   const headersFor = async (operation: Operation): Promise<Record<string, string>> =>
-    typeof options.headers === 'function' ? await options.headers(operation) : options.headers ?? {};
+    typeof options.headers === 'function' ? await options.headers(operation) : (options.headers ?? {});
 
   function urlFor(path: string): string {
-    if (!base) throw new ConfigError('No endpoint is configured: use mail() for the mailbox route.', [{ path: 'endpoint', code: 'required' }]);
+    if (!base)
+      throw new ConfigError('No endpoint is configured: use mail() for the mailbox route.', [{ path: 'endpoint', code: 'required' }]);
     return `${base}${path}`;
   }
 
