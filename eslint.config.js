@@ -19,7 +19,10 @@ export default tseslint.config(
     languageOptions: {
       // TypeScript outside every tsconfig (the contract script, the analyzer plugin's types) through
       // the default project; JavaScript is linted without types (below).
-      parserOptions: { projectService: { allowDefaultProject: ['scripts/*.ts', 'packages/*/scripts/*.d.mts'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['scripts/*.ts', 'packages/*/scripts/*.d.mts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
   },
   {
@@ -56,7 +59,15 @@ export default tseslint.config(
       // node:test's test() and describe() return promises the runner itself awaits.
       '@typescript-eslint/no-floating-promises': [
         'error',
-        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite', 'before', 'after', 'beforeEach', 'afterEach'] }] },
+        {
+          allowForKnownSafeCalls: [
+            {
+              from: 'package',
+              package: 'node:test',
+              name: ['test', 'describe', 'it', 'suite', 'before', 'after', 'beforeEach', 'afterEach'],
+            },
+          ],
+        },
       ],
       '@typescript-eslint/array-type': ['error', { default: 'array-simple' }],
     },
