@@ -18,9 +18,10 @@ export default tseslint.config(
   {
     languageOptions: {
       // TypeScript outside every tsconfig (the contract script, the analyzer plugin's types) through
-      // the default project; JavaScript is linted without types (below).
+      // the default project, with the base tsconfig's strict options; JavaScript is linted without
+      // types (below).
       parserOptions: {
-        projectService: { allowDefaultProject: ['scripts/*.ts', 'packages/*/scripts/*.d.mts'] },
+        projectService: { allowDefaultProject: ['scripts/*.ts', 'packages/*/scripts/*.d.mts'], defaultProject: 'tsconfig.base.json' },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -70,6 +71,11 @@ export default tseslint.config(
         },
       ],
       '@typescript-eslint/array-type': ['error', { default: 'array-simple' }],
+      // `const { id: _id, ...rest } = row` leaves a field out of a copy; the named one is unused on purpose.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
+      // An empty setting, claim or field counts as absent: `value || undefined` and
+      // `Boolean(a || b)` over strings say exactly that, where `??` would keep ''.
+      '@typescript-eslint/prefer-nullish-coalescing': ['error', { ignorePrimitives: { string: true }, ignoreBooleanCoercion: true }],
     },
   },
   {
