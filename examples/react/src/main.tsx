@@ -1,4 +1,4 @@
-// Defines <signaal-button> and <signaal-form> before React renders the first tag: React 19 sets
+// Defines <signaal-button> before React renders the first tag (its form loads on first open): React 19 sets
 // `config`, `reporter` and `context` as properties only on elements that are already defined
 // (on an unknown tag it would write them as attributes, as "[object Object]").
 import '@signaal/widget';

@@ -1,4 +1,4 @@
-// Defines <signaal-button> and <signaal-form> before Vue mounts, so Vue sets `config`, `reporter`
+// Defines <signaal-button> before Vue mounts (its form loads on first open), so Vue sets `config`, `reporter`
 // and `context` as properties (on an unknown tag it would write them as attributes).
 import '@signaal/widget';
 import { createApp } from 'vue';
