@@ -27,11 +27,17 @@ const defaultPaths = {
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 
-/** The example folders that have an index.html, with the page's title. */
+/**
+ * The example folders with an index.html that a browser can open as it is, with the page's title.
+ * The framework examples (a vite.config.ts beside their page) need Vite to build first: the index
+ * page points to their guide instead.
+ */
 function listExamples(examplesDir: string): Array<{ name: string; title: string }> {
   if (!existsSync(examplesDir)) return [];
+  const servable = (name: string) =>
+    existsSync(join(examplesDir, name, 'index.html')) && !['vite.config.ts', 'vite.config.js', 'vite.config.mjs'].some((file) => existsSync(join(examplesDir, name, file)));
   return readdirSync(examplesDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(examplesDir, entry.name, 'index.html')))
+    .filter((entry) => entry.isDirectory() && servable(entry.name))
     .map((entry) => {
       const html = readFileSync(join(examplesDir, entry.name, 'index.html'), 'utf8');
       return { name: entry.name, title: /<title>([^<]*)<\/title>/i.exec(html)?.[1]?.trim() || entry.name };
@@ -61,6 +67,8 @@ function indexPage(api: string, examplesDir: string): string {
       <ul>
       ${items}
       </ul>
+      <p>React and Vue case screens are in <code>examples/react</code> and <code>examples/vue</code>; they build with Vite
+        (see docs/frameworks.md).</p>
       <h2>The API</h2>
       <ul>
         <li><a href="${escapeHtml(api)}/config"><code>GET ${escapeHtml(api)}/config</code></a>: the widget configuration</li>

@@ -57,12 +57,14 @@ describe('the demo with the repository examples', () => {
     assert.match(await photo.text(), /^<svg /);
   });
 
-  test('the index page links both examples', async () => {
+  test('the index page links the examples a browser can open as they are, and not the ones that need Vite', async () => {
     await page.goto(demo.url);
     for (const name of ['script-tag', 'case-system']) {
       const href = await page.locator(`a[href$="/examples/${name}/"]`).first().getAttribute('href');
       assert.ok(href, `the index links examples/${name}/`);
     }
+    for (const name of ['react', 'vue']) assert.equal(await page.locator(`a[href$="/examples/${name}/"]`).count(), 0, `no link to examples/${name}/`);
+    assert.match((await page.locator('main').textContent()) ?? '', /docs\/frameworks\.md/);
     assert.deepEqual(problems, []);
   });
 
