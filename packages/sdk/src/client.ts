@@ -186,7 +186,7 @@ export function createClient(options: ClientOptions): SignaalClient {
     async status(receipt, { signal } = {}) {
       const request = await get('status', `/signals/${encodeURIComponent(receipt.reference)}/status`, signal);
       if (options.statusTokenHeader === 'signaal-status-token') request.headers['signaal-status-token'] = receipt.statusToken;
-      else request.headers['authorization'] = `Bearer ${receipt.statusToken}`;
+      else request.headers.authorization = `Bearer ${receipt.statusToken}`;
       return run(request, parseStatus);
     },
 

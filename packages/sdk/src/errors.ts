@@ -8,15 +8,7 @@ import type { Problem } from './responses.js';
 
 /** Stable error codes; the widget maps each to a message in the employee's language. */
 export type SignaalErrorCode =
-  | 'invalid-input'
-  | 'invalid-config'
-  | 'network'
-  | 'timeout'
-  | 'aborted'
-  | 'rejected'
-  | 'conflict'
-  | 'server'
-  | 'invalid-response';
+  'invalid-input' | 'invalid-config' | 'network' | 'timeout' | 'aborted' | 'rejected' | 'conflict' | 'server' | 'invalid-response';
 
 const retryableCodes: ReadonlySet<SignaalErrorCode> = new Set(['network', 'timeout', 'server']);
 const retryableStatuses: ReadonlySet<number> = new Set([408, 409, 429]);
@@ -97,8 +89,7 @@ export class AbortError extends SignaalError {
   override name = 'AbortError';
 }
 
-const describeIssues = (issues: readonly FieldIssue[]) =>
-  issues.map((issue) => `${issue.path || '(root)'}: ${issue.code}`).join(', ');
+const describeIssues = (issues: readonly FieldIssue[]) => issues.map((issue) => `${issue.path || '(root)'}: ${issue.code}`).join(', ');
 
 /** True for any error from this SDK, also across copies of the package on one page. */
 export const isSignaalError = (error: unknown): error is SignaalError =>

@@ -27,7 +27,13 @@ const labels = {
     description: { signal: 'Wat ik zag of hoorde', sparring: 'Waarover ik wil sparren' },
     indicators: 'Signalen',
     setting: 'Situatie',
-    settings: { counter: 'aan de balie', 'home-visit': 'bij een huisbezoek', inspection: 'bij een controle', phone: 'aan de telefoon', other: 'anders' },
+    settings: {
+      counter: 'aan de balie',
+      'home-visit': 'bij een huisbezoek',
+      inspection: 'bij een controle',
+      phone: 'aan de telefoon',
+      other: 'anders',
+    },
     place: 'Plaats',
     time: 'Wanneer',
     caseReference: 'Zaaknummer',
@@ -44,7 +50,13 @@ const labels = {
     description: { signal: 'What I saw or heard', sparring: 'What I would like to talk about' },
     indicators: 'Signs',
     setting: 'Setting',
-    settings: { counter: 'at the counter', 'home-visit': 'on a home visit', inspection: 'during an inspection', phone: 'on the phone', other: 'other' },
+    settings: {
+      counter: 'at the counter',
+      'home-visit': 'on a home visit',
+      inspection: 'during an inspection',
+      phone: 'on the phone',
+      other: 'other',
+    },
     place: 'Place',
     time: 'When',
     caseReference: 'Case reference',
@@ -80,8 +92,7 @@ function details(signal: Signal, locale: Locale): string[] {
   return lines.filter((value): value is string => Boolean(value));
 }
 
-const compose = (heading: string, description: string, rest: string[]) =>
-  [`${heading}:`, description, '', ...rest].join('\n');
+const compose = (heading: string, description: string, rest: string[]) => [`${heading}:`, description, '', ...rest].join('\n');
 
 const mailto = (to: string, subject: string, body: string) =>
   `mailto:${encodeURIComponent(to).replace('%40', '@')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body.replaceAll('\n', '\r\n'))}`;

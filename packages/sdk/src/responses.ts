@@ -72,7 +72,11 @@ export type RemoteConfig = z.output<typeof remoteConfigSchema>;
 function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== null).map(([key, entry]) => [key, withoutNulls(entry)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, entry]) => entry !== null)
+      .map(([key, entry]) => [key, withoutNulls(entry)]),
+  );
 }
 
 /** Validates a backend answer against the contract; throws `InvalidResponseError`. */
@@ -80,21 +84,16 @@ function parseResponse<T>(schema: z.ZodMiniType<T>, what: string, input: unknown
   const result = schema.safeParse(keepNulls ? input : withoutNulls(input));
   if (!result.success) {
     const fields = fieldIssues(result.error.issues).map((issue) => issue.path || '(root)');
-    throw new InvalidResponseError(
-      'invalid-response',
-      `The backend's ${what} does not match the contract (${fields.join(', ')}).`,
-      { cause: result.error, ...(status === undefined ? {} : { status }) },
-    );
+    throw new InvalidResponseError('invalid-response', `The backend's ${what} does not match the contract (${fields.join(', ')}).`, {
+      cause: result.error,
+      ...(status === undefined ? {} : { status }),
+    });
   }
   return result.data;
 }
 
-export const parseReceipt = (input: unknown, status?: number): Receipt =>
-  parseResponse(receiptSchema, 'receipt', input, status);
-export const parseStatus = (input: unknown, status?: number): Status =>
-  parseResponse(statusSchema, 'status', input, status);
-export const parseRemoteConfig = (input: unknown, status?: number) =>
-  parseResponse(remoteConfigSchema, 'configuration', input, status);
+export const parseReceipt = (input: unknown, status?: number): Receipt => parseResponse(receiptSchema, 'receipt', input, status);
+export const parseStatus = (input: unknown, status?: number): Status => parseResponse(statusSchema, 'status', input, status);
+export const parseRemoteConfig = (input: unknown, status?: number) => parseResponse(remoteConfigSchema, 'configuration', input, status);
 /** In figures, `null` means a hidden small count: it stays. */
-export const parseStats = (input: unknown, status?: number): Stats =>
-  parseResponse(statsSchema, 'statistics', input, status, true);
+export const parseStats = (input: unknown, status?: number): Stats => parseResponse(statsSchema, 'statistics', input, status, true);

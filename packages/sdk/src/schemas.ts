@@ -88,30 +88,28 @@ const hasContact = (reporter: z.infer<typeof reporterSchema> | undefined) =>
   Boolean(reporter && (reporter.name || reporter.department || reporter.phone || reporter.email));
 
 /** The signal as it travels: a report or a sparring request. */
-export const signalSchema = z
-  .discriminatedUnion('kind', [signalReportSchema, sparringRequestSchema])
-  .check(
-    z.superRefine((signal, ctx) => {
-      if (signal.confidentiality === 'anonymous' && hasContact(signal.reporter)) {
-        ctx.issues.push({
-          code: 'custom',
-          input: signal.reporter,
-          path: ['reporter'],
-          message: 'An anonymous signal carries no reporter details.',
-          params: { reason: 'anonymous-with-reporter' },
-        });
-      }
-      if (signal.kind === 'sparring' && signal.confidentiality === 'anonymous') {
-        ctx.issues.push({
-          code: 'custom',
-          input: signal.confidentiality,
-          path: ['confidentiality'],
-          message: 'A sparring request needs a way to reach the reporter.',
-          params: { reason: 'anonymous-sparring' },
-        });
-      }
-    }),
-  );
+export const signalSchema = z.discriminatedUnion('kind', [signalReportSchema, sparringRequestSchema]).check(
+  z.superRefine((signal, ctx) => {
+    if (signal.confidentiality === 'anonymous' && hasContact(signal.reporter)) {
+      ctx.issues.push({
+        code: 'custom',
+        input: signal.reporter,
+        path: ['reporter'],
+        message: 'An anonymous signal carries no reporter details.',
+        params: { reason: 'anonymous-with-reporter' },
+      });
+    }
+    if (signal.kind === 'sparring' && signal.confidentiality === 'anonymous') {
+      ctx.issues.push({
+        code: 'custom',
+        input: signal.confidentiality,
+        path: ['confidentiality'],
+        message: 'A sparring request needs a way to reach the reporter.',
+        params: { reason: 'anonymous-sparring' },
+      });
+    }
+  }),
+);
 
 /** What a caller hands to `submit()`: a signal whose id, locale and client may still be missing. */
 export type SignalDraft = DistributiveOmit<z.input<typeof signalSchema>, 'id'> & { id?: string };
@@ -151,31 +149,31 @@ export const messageOverridesSchema = z.strictObject({
   en: z.optional(z.record(z.string(), text(4_000))),
 });
 
-const endpointUrl = z.url({ protocol: /^https?$/ }).check(
-  z.refine(isSecureEndpoint, { message: 'The endpoint must be https: (http: only on loopback).' }),
-);
+const endpointUrl = z
+  .url({ protocol: /^https?$/ })
+  .check(z.refine(isSecureEndpoint, { message: 'The endpoint must be https: (http: only on loopback).' }));
 
 /** The widget configuration, given as attributes, a property, or the backend's `GET /config`. */
 /** The fields of a widget configuration (shared with the remote configuration in `responses.ts`). */
 export const widgetConfigShape = {
-    endpoint: z.optional(endpointUrl),
-    mailbox: z.optional(z.email()),
-    locale: z.optional(localeSchema),
-    municipality: z.optional(text(200)),
-    officer: z.optional(officerSchema),
-    /** Offer anonymous reporting (with its caveat). Off by default. */
-    allowAnonymous: z.optional(z.boolean()),
-    /** Keep references and status tokens of own receipts in this browser. Off by default. */
-    keepReceipts: z.optional(z.boolean()),
-    /** Show aggregate figures from `GET /stats`. Off by default. */
-    showStats: z.optional(z.boolean()),
-    /** Who reports externally: the municipality, or the employee in their own name. */
-    externalReporting: z.optional(z.enum(['municipality', 'employee'])),
-    /** Which modes the widget offers. */
-    modes: z.optional(z.array(kindSchema).check(z.minLength(1))),
-    resources: z.optional(z.array(resourceSchema).check(z.maxLength(20))),
-    faq: z.optional(z.array(faqEntrySchema).check(z.maxLength(30))),
-    messages: z.optional(messageOverridesSchema),
+  endpoint: z.optional(endpointUrl),
+  mailbox: z.optional(z.email()),
+  locale: z.optional(localeSchema),
+  municipality: z.optional(text(200)),
+  officer: z.optional(officerSchema),
+  /** Offer anonymous reporting (with its caveat). Off by default. */
+  allowAnonymous: z.optional(z.boolean()),
+  /** Keep references and status tokens of own receipts in this browser. Off by default. */
+  keepReceipts: z.optional(z.boolean()),
+  /** Show aggregate figures from `GET /stats`. Off by default. */
+  showStats: z.optional(z.boolean()),
+  /** Who reports externally: the municipality, or the employee in their own name. */
+  externalReporting: z.optional(z.enum(['municipality', 'employee'])),
+  /** Which modes the widget offers. */
+  modes: z.optional(z.array(kindSchema).check(z.minLength(1))),
+  resources: z.optional(z.array(resourceSchema).check(z.maxLength(20))),
+  faq: z.optional(z.array(faqEntrySchema).check(z.maxLength(30))),
+  messages: z.optional(messageOverridesSchema),
 };
 
 export const widgetConfigSchema = z.strictObject(widgetConfigShape).check(
@@ -186,7 +184,6 @@ export const widgetConfigSchema = z.strictObject(widgetConfigShape).check(
 );
 export type WidgetConfig = z.output<typeof widgetConfigSchema>;
 export type WidgetConfigInput = z.input<typeof widgetConfigSchema>;
-
 
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 

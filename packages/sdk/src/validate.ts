@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ConfigError, InvalidInputError, type FieldIssue } from './errors.js';
-import { signalSchema, widgetConfigSchema, type Signal, type WidgetConfig, type WidgetConfigInput } from './schemas.js';
+import { signalSchema, widgetConfigSchema, type Signal, type WidgetConfig } from './schemas.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -31,7 +31,7 @@ export function fieldIssues(issues: readonly Issue[]): FieldIssue[] {
 }
 
 function reasonOf(issue: Issue): string {
-  if (issue.code === 'custom') return String(issue.params?.['reason'] ?? 'custom');
+  if (issue.code === 'custom') return String(issue.params?.reason ?? 'custom');
   if (issue.code === 'too_small') return issue.origin === 'string' && issue.minimum === 1 ? 'required' : 'too-short';
   if (issue.code === 'too_big') return 'too-long';
   if (issue.code === 'invalid_format') return `invalid-${issue.format}`;
@@ -47,7 +47,7 @@ export function parseSignal(input: unknown): Signal {
 }
 
 /** Validates a widget configuration; throws `ConfigError` naming the bad fields. */
-export function parseConfig(input: WidgetConfigInput | unknown): WidgetConfig {
+export function parseConfig(input: unknown): WidgetConfig {
   const result = widgetConfigSchema.safeParse(input);
   if (!result.success) {
     throw new ConfigError('Invalid Signaal configuration', fieldIssues(result.error.issues), { cause: result.error });

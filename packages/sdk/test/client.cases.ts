@@ -11,8 +11,9 @@ import {
   type TransportRequest,
 } from '../src/index.js';
 
-type Block = (name: string, fn: () => void) => void;
-type Test = (name: string, fn: () => Promise<void>) => void;
+// node:test's describe() and it() return promises its runner awaits; mocha's return the suite.
+type Block = (name: string, fn: () => void) => unknown;
+type Test = (name: string, fn: () => void | Promise<void>) => unknown;
 
 export interface CaseEnvironment {
   describe: Block;
@@ -58,7 +59,7 @@ export function clientCases({ describe, it, origin }: CaseEnvironment): void {
     const run = crypto.randomUUID();
     const base = `${origin()}/flaky/${run}`;
     const client: SignaalClient = createClient({ endpoint: `${base}/${fault}/${times}`, retry: fastRetry, timeout: 5_000, ...options });
-    const state = async (): Promise<ServerState> => (await fetch(`${base}/__state`)).json();
+    const state = async () => (await (await fetch(`${base}/__state`)).json()) as ServerState;
     return { client, state, base };
   }
 
@@ -141,7 +142,12 @@ export function clientCases({ describe, it, origin }: CaseEnvironment): void {
       expect(error.retryable).to.equal(true);
     });
 
-    for (const [status, code] of [['400', 'rejected'], ['403', 'rejected'], ['413', 'rejected'], ['422', 'conflict']] as const) {
+    for (const [status, code] of [
+      ['400', 'rejected'],
+      ['403', 'rejected'],
+      ['413', 'rejected'],
+      ['422', 'conflict'],
+    ] as const) {
       it(`never retries a ${status}: one request, error code ${code}`, async () => {
         const { client, state } = backend(status, 1);
         const error = await rejection(client.submit(draft));
@@ -208,7 +214,9 @@ export function clientCases({ describe, it, origin }: CaseEnvironment): void {
   describe('createClient: input and configuration', () => {
     it('refuses an invalid draft with field paths, before any request', async () => {
       const { client, state } = backend();
-      const error = await rejection(client.submit({ kind: 'signal', description: '   ', indicators: ['not-an-indicator'] } as unknown as SignalDraft));
+      const error = await rejection(
+        client.submit({ kind: 'signal', description: '   ', indicators: ['not-an-indicator'] } as unknown as SignalDraft),
+      );
       expect(error.code).to.equal('invalid-input');
       const paths = (error as SignaalError & { issues: Array<{ path: string }> }).issues.map((issue) => issue.path);
       expect(paths).to.include.members(['description', 'indicators.0']);
@@ -222,7 +230,10 @@ export function clientCases({ describe, it, origin }: CaseEnvironment): void {
         client.submit({ kind: 'sparring', description: 'Mag ik even sparren?', place: 'Dorpsstraat 1' } as unknown as SignalDraft),
       );
       expect(error.code).to.equal('invalid-input');
-      expect((error as SignaalError & { issues: Array<{ path: string; code: string }> }).issues).to.deep.include({ path: 'place', code: 'not-allowed' });
+      expect((error as SignaalError & { issues: Array<{ path: string; code: string }> }).issues).to.deep.include({
+        path: 'place',
+        code: 'not-allowed',
+      });
       expect((await state()).requests).to.equal(0);
     });
 
@@ -240,7 +251,7 @@ export function clientCases({ describe, it, origin }: CaseEnvironment): void {
       });
     }
 
-    it('accepts https endpoints and http on loopback', async () => {
+    it('accepts https endpoints and http on loopback', () => {
       for (const endpoint of ['https://signalen.gemeente.example/api', 'http://localhost:8080/api', 'http://127.0.0.1/api']) {
         expect(createClient({ endpoint }).canSubmit).to.equal(true);
       }
@@ -249,7 +260,7 @@ export function clientCases({ describe, it, origin }: CaseEnvironment): void {
     it('sends headers from an async function with every request', async () => {
       let calls = 0;
       const { client, state } = backend('503', 1, {
-        headers: async (operation) => ({ 'x-csrf-token': `token-${operation}-${++calls}` }),
+        headers: (operation) => Promise.resolve({ 'x-csrf-token': `token-${operation}-${++calls}` }),
       });
       await client.submit(draft);
       const server = await state();
@@ -345,9 +356,9 @@ export function clientCases({ describe, it, origin }: CaseEnvironment): void {
     it('delivers through an own transport and validates what it returns', async () => {
       const requests: TransportRequest[] = [];
       const client = createClient({
-        transport: async (request) => {
+        transport: (request) => {
           requests.push(request);
-          return { ref: 'ZAAK-2026-0042', token: 'A'.repeat(32), at: '2026-11-28T10:00:00Z' };
+          return Promise.resolve({ ref: 'ZAAK-2026-0042', token: 'A'.repeat(32), at: '2026-11-28T10:00:00Z' });
         },
         mapResponse: (body) => {
           const answer = body as { ref: string; token: string; at: string };
@@ -363,7 +374,7 @@ export function clientCases({ describe, it, origin }: CaseEnvironment): void {
     });
 
     it('refuses what an own transport returns when it is not a receipt', async () => {
-      const client = createClient({ transport: async () => ({ ok: true }) });
+      const client = createClient({ transport: () => Promise.resolve({ ok: true }) });
       const error = await rejection(client.submit(draft));
       expect(error.code).to.equal('invalid-response');
     });
@@ -376,7 +387,7 @@ export function clientCases({ describe, it, origin }: CaseEnvironment): void {
   });
 
   describe('createClient: the mailbox route', () => {
-    it('composes a mailto link with a readable subject and body', async () => {
+    it('composes a mailto link with a readable subject and body', () => {
       const client = createClient({ mailbox: 'signalen@gemeente.example' });
       expect(client.canSubmit).to.equal(false);
       const mail = client.mail(draft);
@@ -388,7 +399,7 @@ export function clientCases({ describe, it, origin }: CaseEnvironment): void {
       expect(mail.truncated).to.equal(false);
     });
 
-    it('shortens a long message to what mail programs accept, keeping the full text for copying', async () => {
+    it('shortens a long message to what mail programs accept, keeping the full text for copying', () => {
       const client = createClient({ mailbox: 'signalen@gemeente.example' });
       const description = 'Zij vertelde over lange dagen en geen loon. '.repeat(200);
       const mail = client.mail({ ...draft, description, locale: 'en' });

@@ -28,7 +28,9 @@ describe('the written contract', () => {
   it('docs/contract.md lists every problem code, field-error code and CORS header of the OpenAPI description', () => {
     const api = JSON.parse(renderOpenApi()) as {
       'x-signaal-cors': { allowHeaders: string[]; exposeHeaders: string[]; maxAge: number };
-      components: { schemas: { Problem: { properties: { code: { enum: string[] }; errors: { items: { properties: { code: { enum: string[] } } } } } } } };
+      components: {
+        schemas: { Problem: { properties: { code: { enum: string[] }; errors: { items: { properties: { code: { enum: string[] } } } } } } };
+      };
     };
     const { code, errors } = api.components.schemas.Problem.properties;
     expect(code.enum).to.include.members(['invalid-signal', 'unauthorized', 'storage-unavailable']);

@@ -15,7 +15,7 @@ describe('signal identity', () => {
     Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
     let ids: Set<string>;
     try {
-      expect(crypto.randomUUID).to.equal(undefined);
+      expect(typeof crypto.randomUUID).to.equal('undefined');
       ids = new Set(Array.from({ length: 500 }, () => newSignalId()));
     } finally {
       Reflect.deleteProperty(crypto, 'randomUUID');

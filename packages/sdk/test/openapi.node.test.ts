@@ -38,8 +38,15 @@ describe('the OpenAPI file', () => {
     try {
       const file = join(folder, 'openapi.json');
       await writeFile(file, renderOpenApi());
-      const { stdout } = await promisify(execFile)(join(root, 'node_modules/.bin/redocly'), ['lint', file, '--format=json', '--config', join(root, 'redocly.yaml')], { cwd: root });
-      const report = JSON.parse(stdout) as { totals: { errors: number; warnings: number }; problems: Array<{ ruleId: string; message: string }> };
+      const { stdout } = await promisify(execFile)(
+        join(root, 'node_modules/.bin/redocly'),
+        ['lint', file, '--format=json', '--config', join(root, 'redocly.yaml')],
+        { cwd: root },
+      );
+      const report = JSON.parse(stdout) as {
+        totals: { errors: number; warnings: number };
+        problems: Array<{ ruleId: string; message: string }>;
+      };
       expect(report.problems.map((problem) => `${problem.ruleId}: ${problem.message}`)).to.deep.equal([]);
       expect(report.totals).to.include({ errors: 0, warnings: 0 });
     } finally {
@@ -49,7 +56,16 @@ describe('the OpenAPI file', () => {
 
   it('compiles every schema under strict ajv (2020-12, with formats)', () => {
     const names = Object.keys(buildOpenApi().components.schemas);
-    expect(names).to.include.members(['Signal', 'SignalReport', 'SparringRequest', 'Receipt', 'Status', 'RemoteConfig', 'Stats', 'Problem']);
+    expect(names).to.include.members([
+      'Signal',
+      'SignalReport',
+      'SparringRequest',
+      'Receipt',
+      'Status',
+      'RemoteConfig',
+      'Stats',
+      'Problem',
+    ]);
     for (const name of names) expect(() => validatorFor(name), name).not.to.throw();
   });
 
@@ -76,7 +92,28 @@ const sparring = { id, kind: 'sparring', description: 'Mag ik even sparren over 
 const good: Array<[string, unknown]> = [
   ['the minimal report', report],
   ['the minimal sparring request', sparring],
-  ['a full report', { ...report, indicators: ['debt', 'long-hours'], setting: 'home-visit', place: 'Dorpsstraat', caseReference: 'Z-1', time: 'gisteren', sourceSystem: 'Suite', reporter: { name: 'Ans', department: 'Burgerzaken', phone: '0612345678', email: 'ans@voorbeeld.nl', callback: { how: 'phone', when: 'ochtend' } }, confidentiality: 'confidential', locale: 'en', client: '@signaal/sdk@0.1.0' }],
+  [
+    'a full report',
+    {
+      ...report,
+      indicators: ['debt', 'long-hours'],
+      setting: 'home-visit',
+      place: 'Dorpsstraat',
+      caseReference: 'Z-1',
+      time: 'gisteren',
+      sourceSystem: 'Suite',
+      reporter: {
+        name: 'Ans',
+        department: 'Burgerzaken',
+        phone: '0612345678',
+        email: 'ans@voorbeeld.nl',
+        callback: { how: 'phone', when: 'ochtend' },
+      },
+      confidentiality: 'confidential',
+      locale: 'en',
+      client: '@signaal/sdk@0.1.0',
+    },
+  ],
   ['an anonymous report without reporter', { ...report, confidentiality: 'anonymous' }],
   ['an anonymous report with only a callback', { ...report, confidentiality: 'anonymous', reporter: { callback: { how: 'chat' } } }],
   ['an anonymous report whose name is blank', { ...report, confidentiality: 'anonymous', reporter: { name: '  ' } }],
@@ -121,7 +158,14 @@ const bodies = fc.record(
     confidentiality: fc.constantFrom('confidential', 'anonymous', 'secret'),
     locale: fc.constantFrom('nl', 'en', 'de'),
     reporter: fc.record(
-      { name: fc.constantFrom('Ans', '', ' \t'), department: fc.constantFrom('Burgerzaken', ' '), phone: fc.constantFrom('06 1234', ''), email: fc.constantFrom('ans@voorbeeld.nl', 'ans@', ''), callback: fc.constantFrom({ how: 'phone' }, { how: 'fax' }, {}), extra: fc.constant(1) },
+      {
+        name: fc.constantFrom('Ans', '', ' \t'),
+        department: fc.constantFrom('Burgerzaken', ' '),
+        phone: fc.constantFrom('06 1234', ''),
+        email: fc.constantFrom('ans@voorbeeld.nl', 'ans@', ''),
+        callback: fc.constantFrom({ how: 'phone' }, { how: 'fax' }, {}),
+        extra: fc.constant(1),
+      },
       { requiredKeys: [] },
     ),
     indicators: fc.constantFrom(['debt'], [], ['nope'], 'debt'),

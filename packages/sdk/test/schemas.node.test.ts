@@ -3,15 +3,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { describe, it } from 'node:test';
-import {
-  indicatorIds,
-  InvalidInputError,
-  parseConfig,
-  parseSignal,
-  ConfigError,
-  signalSchema,
-  type FieldIssue,
-} from '../src/index.js';
+import { indicatorIds, InvalidInputError, parseConfig, parseSignal, ConfigError, signalSchema, type FieldIssue } from '../src/index.js';
 
 const nonBlank = (max: number) => fc.string({ minLength: 1, maxLength: max }).filter((value) => value.trim().length > 0);
 const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
@@ -77,8 +69,20 @@ describe('signalSchema (properties)', () => {
     ['description', fc.constantFrom('', '   ', '\n\t').map((value) => ['description', value])],
     ['description', fc.integer({ min: 10_001, max: 12_000 }).map((length) => ['description', 'x'.repeat(length)])],
     ['id', fc.string({ maxLength: 30 }).map((value) => ['id', value])],
-    ['setting', fc.string({ minLength: 1 }).filter((value) => !['counter', 'home-visit', 'inspection', 'phone', 'other'].includes(value)).map((value) => ['setting', value])],
-    ['reporter.email', fc.string({ maxLength: 20 }).filter((value) => !value.includes('@')).map((value) => ['reporter', { email: value }])],
+    [
+      'setting',
+      fc
+        .string({ minLength: 1 })
+        .filter((value) => !['counter', 'home-visit', 'inspection', 'phone', 'other'].includes(value))
+        .map((value) => ['setting', value]),
+    ],
+    [
+      'reporter.email',
+      fc
+        .string({ maxLength: 20 })
+        .filter((value) => !value.includes('@'))
+        .map((value) => ['reporter', { email: value }]),
+    ],
     ['locale', fc.constantFrom('de', 'fr', 'NL').map((value) => ['locale', value])],
   ];
 
@@ -96,19 +100,22 @@ describe('signalSchema (properties)', () => {
 
   it('refuses unknown indicator ids at their index', () => {
     fc.assert(
-      fc.property(signalReport, fc.string({ minLength: 1 }).filter((id) => !indicatorIds.includes(id)), (draft, unknown) => {
-        const issues = issuesOf({ ...withoutUndefined(draft), indicators: ['fearful', unknown] });
-        expect(issues.map((issue) => issue.path)).to.include('indicators.1');
-      }),
+      fc.property(
+        signalReport,
+        fc.string({ minLength: 1 }).filter((id) => !indicatorIds.includes(id)),
+        (draft, unknown) => {
+          const issues = issuesOf({ ...withoutUndefined(draft), indicators: ['fearful', unknown] });
+          expect(issues.map((issue) => issue.path)).to.include('indicators.1');
+        },
+      ),
       { numRuns: 50 },
     );
   });
 
   it('refuses every sparring request that carries indicators, a place or a case reference', () => {
-    const citizenFields = fc.record(
-      { indicators: fc.constant(['fearful']), place: nonBlank(50), caseReference: nonBlank(20) },
-      { requiredKeys: [] },
-    ).filter((fields) => Object.keys(fields).length > 0);
+    const citizenFields = fc
+      .record({ indicators: fc.constant(['fearful']), place: nonBlank(50), caseReference: nonBlank(20) }, { requiredKeys: [] })
+      .filter((fields) => Object.keys(fields).length > 0);
     fc.assert(
       fc.property(sparring, citizenFields, (draft, fields) => {
         const issues = issuesOf({ ...withoutUndefined(draft), ...fields });
@@ -119,11 +126,16 @@ describe('signalSchema (properties)', () => {
   });
 
   it('refuses an anonymous signal that names its reporter, and anonymous sparring', () => {
-    expect(issuesOf({ id: crypto.randomUUID(), kind: 'signal', description: 'x', confidentiality: 'anonymous', reporter: { name: 'Mila' } }))
-      .to.deep.include({ path: 'reporter', code: 'anonymous-with-reporter' });
-    expect(issuesOf({ id: crypto.randomUUID(), kind: 'sparring', description: 'x', confidentiality: 'anonymous' }))
-      .to.deep.include({ path: 'confidentiality', code: 'anonymous-sparring' });
-    expect(parseSignal({ id: crypto.randomUUID(), kind: 'signal', description: 'x', confidentiality: 'anonymous' }).confidentiality).to.equal('anonymous');
+    expect(
+      issuesOf({ id: crypto.randomUUID(), kind: 'signal', description: 'x', confidentiality: 'anonymous', reporter: { name: 'Mila' } }),
+    ).to.deep.include({ path: 'reporter', code: 'anonymous-with-reporter' });
+    expect(issuesOf({ id: crypto.randomUUID(), kind: 'sparring', description: 'x', confidentiality: 'anonymous' })).to.deep.include({
+      path: 'confidentiality',
+      code: 'anonymous-sparring',
+    });
+    expect(
+      parseSignal({ id: crypto.randomUUID(), kind: 'signal', description: 'x', confidentiality: 'anonymous' }).confidentiality,
+    ).to.equal('anonymous');
   });
 });
 
@@ -148,7 +160,11 @@ describe('widgetConfigSchema', () => {
     ['an http endpoint off loopback', { endpoint: 'http://signalen.gemeente.example' }, 'endpoint'],
     ['a javascript: photo', { mailbox: 'a@b.nl', officer: { name: 'Sanne', photo: 'javascript:alert(1)' } }, 'officer.photo'],
     ['an ftp: photo', { mailbox: 'a@b.nl', officer: { name: 'Sanne', photo: 'ftp://intranet/sanne.jpg' } }, 'officer.photo'],
-    ['a data: resource link', { mailbox: 'a@b.nl', resources: [{ kind: 'news', title: 'Nieuws', url: 'data:text/html,hi' }] }, 'resources.0.url'],
+    [
+      'a data: resource link',
+      { mailbox: 'a@b.nl', resources: [{ kind: 'news', title: 'Nieuws', url: 'data:text/html,hi' }] },
+      'resources.0.url',
+    ],
     ['an unknown key', { mailbox: 'a@b.nl', colour: 'red' }, 'colour'],
   ] as const) {
     it(`refuses ${name}, naming ${path}`, () => {
