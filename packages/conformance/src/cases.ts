@@ -61,7 +61,10 @@ const describeAnswer = (answer: Answer) => `${answer.status} ${answer.mediaType 
 function expectJson<T>(context: CaseContext, answer: Answer, status: number, parse: (value: unknown) => T, what: string): T | undefined {
   context.expect(answer.status === status, `${what}: expected ${status}, got ${describeAnswer(answer)}`);
   if (answer.status !== status) return undefined;
-  context.expect(answer.mediaType === 'application/json', `${what}: expected application/json, got ${answer.mediaType || 'no content type'}`);
+  context.expect(
+    answer.mediaType === 'application/json',
+    `${what}: expected application/json, got ${answer.mediaType || 'no content type'}`,
+  );
   try {
     return parse(answer.json);
   } catch (error) {
@@ -75,12 +78,20 @@ function expectProblem(context: CaseContext, answer: Answer, statuses: readonly 
   const expected = statuses.join(' or ');
   context.expect(statuses.includes(answer.status), `${what}: expected ${expected}, got ${describeAnswer(answer)}`);
   if (!statuses.includes(answer.status)) return;
-  context.expect(answer.mediaType === 'application/problem+json', `${what}: expected application/problem+json, got ${answer.mediaType || 'no content type'}`);
+  context.expect(
+    answer.mediaType === 'application/problem+json',
+    `${what}: expected application/problem+json, got ${answer.mediaType || 'no content type'}`,
+  );
   const problem = problemSchema.safeParse(answer.json);
   context.expect(problem.success, `${what}: the body is not problem details`);
   if (!problem.success) return;
-  if (problem.data.status !== undefined) context.expect(problem.data.status === answer.status, `${what}: the problem says status ${problem.data.status}, the answer ${answer.status}`);
-  if (code && problem.data.code !== undefined) context.expect(problem.data.code === code, `${what}: expected code ${code}, got ${problem.data.code}`);
+  if (problem.data.status !== undefined)
+    context.expect(
+      problem.data.status === answer.status,
+      `${what}: the problem says status ${problem.data.status}, the answer ${answer.status}`,
+    );
+  if (code && problem.data.code !== undefined)
+    context.expect(problem.data.code === code, `${what}: expected code ${code}, got ${problem.data.code}`);
 }
 
 /** A refusal of the status call that gives nothing of the signal away. */
@@ -138,7 +149,13 @@ export const cases: readonly ConformanceCase[] = [
     async run(context) {
       const { signal, receipt } = needStored(context);
       const reordered = Object.fromEntries(Object.entries({ ...signal, confidentiality: 'confidential' }).reverse());
-      const again = expectJson(context, await post(context.backend, reordered, signal.id), 200, (value) => parseReceipt(value), 'the same body reordered');
+      const again = expectJson(
+        context,
+        await post(context.backend, reordered, signal.id),
+        200,
+        (value) => parseReceipt(value),
+        'the same body reordered',
+      );
       if (again) context.expect(again.reference === receipt.reference, `another reference (${again.reference})`);
     },
   },
@@ -162,7 +179,13 @@ export const cases: readonly ConformanceCase[] = [
     id: 'key-mismatch',
     title: "an Idempotency-Key that is not the signal's id: 400 problem",
     async run(context) {
-      expectProblem(context, await post(context.backend, testSignal(), randomUUID()), [400], 'idempotency-key-mismatch', 'a key that is not the id');
+      expectProblem(
+        context,
+        await post(context.backend, testSignal(), randomUUID()),
+        [400],
+        'idempotency-key-mismatch',
+        'a key that is not the id',
+      );
     },
   },
   {
@@ -170,7 +193,13 @@ export const cases: readonly ConformanceCase[] = [
     title: 'the key as a structured-field string ("…"): 201',
     async run(context) {
       const signal = testSignal();
-      const receipt = expectJson(context, await post(context.backend, signal, `"${signal.id}"`), 201, (value) => parseReceipt(value), 'a quoted key');
+      const receipt = expectJson(
+        context,
+        await post(context.backend, signal, `"${signal.id}"`),
+        201,
+        (value) => parseReceipt(value),
+        'a quoted key',
+      );
       if (receipt) context.note(`stored ${receipt.reference}`);
     },
   },
@@ -227,7 +256,13 @@ export const cases: readonly ConformanceCase[] = [
         ['Signaal-Status-Token', { 'signaal-status-token': receipt.statusToken }],
       ];
       for (const [way, headers] of ways) {
-        const status = expectJson(context, await statusOf(context.backend, receipt.reference, headers), 200, (value) => parseStatus(value), way);
+        const status = expectJson(
+          context,
+          await statusOf(context.backend, receipt.reference, headers),
+          200,
+          (value) => parseStatus(value),
+          way,
+        );
         if (status) context.expect(status.reference === receipt.reference, `${way}: the status is of ${status.reference}`);
       }
     },
@@ -245,12 +280,15 @@ export const cases: readonly ConformanceCase[] = [
       expectNoContent(context, wrong, 'a wrong token');
       const unknown = await statusOf(context.backend, 'SG-2222-2222', bearer(receipt.statusToken));
       expectProblem(context, unknown, [404], 'not-found', 'an unknown reference');
-      context.expect(problemKind(wrong) === problemKind(unknown), 'a wrong token and an unknown reference get different answers, so a token can be probed');
+      context.expect(
+        problemKind(wrong) === problemKind(unknown),
+        'a wrong token and an unknown reference get different answers, so a token can be probed',
+      );
     },
   },
   {
     id: 'cors',
-    title: 'a CORS preflight from the widget page\'s origin allows the contract\'s methods and headers; answers expose Retry-After',
+    title: "a CORS preflight from the widget page's origin allows the contract's methods and headers; answers expose Retry-After",
     async run(context) {
       const { origin } = context.backend;
       if (!origin) throw new Skip('give --origin with the origin of the page the widget runs on');
@@ -270,12 +308,19 @@ export const cases: readonly ConformanceCase[] = [
         // The contract answers the allowed origins only, so `*` does not do.
         context.expect(allowOrigin === origin, `${what}: Access-Control-Allow-Origin is ${allowOrigin ?? 'absent'}, not ${origin}`);
         const methods = (answer.headers.get('access-control-allow-methods') ?? '').toLowerCase();
-        context.expect(methods === '*' || methods.split(/\s*,\s*/).includes(method.toLowerCase()), `${what}: Access-Control-Allow-Methods lacks ${method}`);
+        context.expect(
+          methods === '*' || methods.split(/\s*,\s*/).includes(method.toLowerCase()),
+          `${what}: Access-Control-Allow-Methods lacks ${method}`,
+        );
         const allowed = (answer.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(/\s*,\s*/);
-        for (const header of headers.split(', ')) context.expect(allowed.includes('*') || allowed.includes(header), `${what}: Access-Control-Allow-Headers lacks ${header}`);
+        for (const header of headers.split(', '))
+          context.expect(allowed.includes('*') || allowed.includes(header), `${what}: Access-Control-Allow-Headers lacks ${header}`);
       }
       const answer = await context.backend.request('/config');
-      context.expect(answer.headers.get('access-control-allow-origin') === origin, `GET /config from ${origin}: Access-Control-Allow-Origin is not the origin`);
+      context.expect(
+        answer.headers.get('access-control-allow-origin') === origin,
+        `GET /config from ${origin}: Access-Control-Allow-Origin is not the origin`,
+      );
       const exposed = (answer.headers.get('access-control-expose-headers') ?? '').toLowerCase().split(/\s*,\s*/);
       context.expect(exposed.includes('retry-after') || exposed.includes('*'), 'Access-Control-Expose-Headers lacks Retry-After');
     },
@@ -298,7 +343,13 @@ export const cases: readonly ConformanceCase[] = [
       }
       const stats = expectJson(context, answer, 200, (value) => parseStats(value), 'the figures');
       if (stats) context.expect(stats.period.from < stats.period.to, 'the period ends before it starts');
-      expectProblem(context, await context.backend.request('/stats?from=2026-01-01T10:00:00Z'), [400], 'invalid-query', 'a period finer than a day');
+      expectProblem(
+        context,
+        await context.backend.request('/stats?from=2026-01-01T10:00:00Z'),
+        [400],
+        'invalid-query',
+        'a period finer than a day',
+      );
     },
   },
   {
@@ -308,7 +359,13 @@ export const cases: readonly ConformanceCase[] = [
       // 10,000 characters, most of them two bytes in UTF-8: about 20 kB on the wire.
       const signal = testSignal();
       const description = `${testMarker}. The longest description. `.padEnd(10_000, 'ë');
-      const receipt = expectJson(context, await post(context.backend, { ...signal, description }, signal.id), 201, (value) => parseReceipt(value), 'a description of 10,000 characters');
+      const receipt = expectJson(
+        context,
+        await post(context.backend, { ...signal, description }, signal.id),
+        201,
+        (value) => parseReceipt(value),
+        'a description of 10,000 characters',
+      );
       if (receipt) context.note(`stored ${receipt.reference}`);
       const large = testSignal({ description: `${testMarker} ${'x'.repeat(1_048_576)}` });
       expectProblem(context, await post(context.backend, large, large.id), [413], 'body-too-large', 'a body of 1 MiB');

@@ -33,7 +33,10 @@ export interface ConformanceOptions extends BackendOptions {
  * console.log(formatReport(report));
  * process.exitCode = report.passed ? 0 : 1;
  */
-export async function runConformance(options: ConformanceOptions, cases: readonly ConformanceCase[] = contractCases): Promise<ConformanceReport> {
+export async function runConformance(
+  options: ConformanceOptions,
+  cases: readonly ConformanceCase[] = contractCases,
+): Promise<ConformanceReport> {
   const backend = new Backend(options);
   const results: CaseResult[] = [];
   const context: CaseContext & { problems: string[]; notes: string[] } = {
@@ -88,7 +91,10 @@ export function formatReport(report: ConformanceReport): string {
   }
   const count = (outcome: CaseResult['outcome']) => report.results.filter((result) => result.outcome === outcome).length;
   const failed = report.results.filter((result) => result.outcome === 'fail').map((result) => result.id);
-  lines.push('', `${report.results.length} case${report.results.length === 1 ? '' : 's'}: ${count('pass')} passed, ${count('fail')} failed, ${count('skip')} skipped`);
+  lines.push(
+    '',
+    `${report.results.length} case${report.results.length === 1 ? '' : 's'}: ${count('pass')} passed, ${count('fail')} failed, ${count('skip')} skipped`,
+  );
   lines.push(report.passed ? 'The backend holds to the Signaal contract in every case that ran.' : `Failed: ${failed.join(', ')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -17,7 +17,16 @@ const expectedFailures: Record<Break, string[]> = {
   'key-not-compared-with-id': ['key-mismatch'],
   'quoted-key-refused': ['key-quoted'],
   'blank-description-accepted': ['invalid-bodies'],
-  'problems-as-plain-json': ['key-reused', 'key-missing', 'key-mismatch', 'invalid-bodies', 'content-types', 'status-refused', 'stats', 'limits'],
+  'problems-as-plain-json': [
+    'key-reused',
+    'key-missing',
+    'key-mismatch',
+    'invalid-bodies',
+    'content-types',
+    'status-refused',
+    'stats',
+    'limits',
+  ],
   'any-content-type': ['content-types'],
   'status-without-token': ['status-refused'],
   'wrong-token-told-apart': ['status-refused'],
@@ -46,7 +55,10 @@ describe('signaal-conformance against small backends', () => {
   test('passes a small backend that keeps every rule', async () => {
     const report = await run();
     assert.ok(report.passed, formatReport(report));
-    assert.deepEqual(report.results.filter((result) => result.outcome !== 'pass').map((result) => result.id), []);
+    assert.deepEqual(
+      report.results.filter((result) => result.outcome !== 'pass').map((result) => result.id),
+      [],
+    );
   });
 
   for (const rule of breaks) {

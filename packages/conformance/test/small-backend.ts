@@ -48,7 +48,9 @@ interface Stored {
 const canonical = (value: unknown): string => {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, entry]) => entry !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    const entries = Object.entries(value)
+      .filter(([, entry]) => entry !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
     return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonical(entry)}`).join(',')}}`;
   }
   return JSON.stringify(value);
@@ -59,12 +61,23 @@ export async function startSmallBackend(options: { breaks?: Break; allowedOrigin
   const signals = new Map<string, Stored>();
   const limit = broken('body-limit-too-small') ? 8_192 : broken('no-body-limit') ? Infinity : 65_536;
 
-  const send = (response: ServerResponse, status: number, body: unknown, type = 'application/json', headers: Record<string, string> = {}) => {
+  const send = (
+    response: ServerResponse,
+    status: number,
+    body: unknown,
+    type = 'application/json',
+    headers: Record<string, string> = {},
+  ) => {
     response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
     response.end(JSON.stringify(body));
   };
   const problem = (response: ServerResponse, status: number, code: string, extra: Record<string, unknown> = {}) =>
-    send(response, status, { type: `urn:signaal:problem:${code}`, title: code, status, code, ...extra }, broken('problems-as-plain-json') ? 'application/json' : 'application/problem+json');
+    send(
+      response,
+      status,
+      { type: `urn:signaal:problem:${code}`, title: code, status, code, ...extra },
+      broken('problems-as-plain-json') ? 'application/json' : 'application/problem+json',
+    );
 
   async function readBody(request: IncomingMessage): Promise<string | undefined> {
     const chunks: Buffer[] = [];
@@ -118,12 +131,14 @@ export async function startSmallBackend(options: { breaks?: Break; allowedOrigin
 
   function status(request: IncomingMessage, response: ServerResponse, reference: string) {
     const own = request.headers['signaal-status-token'];
-    const authorization = broken('bearer-case-sensitive') ? /^Bearer (\S+)$/.exec(request.headers.authorization ?? '') : /^bearer (\S+)$/i.exec(request.headers.authorization ?? '');
+    const authorization = broken('bearer-case-sensitive')
+      ? /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')
+      : /^bearer (\S+)$/i.exec(request.headers.authorization ?? '');
     const token = typeof own === 'string' && !broken('no-status-token-header') ? own : authorization?.[1];
     const signal = [...signals.values()].find((stored) => stored.receipt.reference === reference);
     const answer = () => send(response, 200, { reference, state: 'received', updatedAt: signal!.receipt.receivedAt });
     if (!token) return broken('status-without-token') && signal ? answer() : problem(response, 401, 'unauthorized');
-    if (signal && signal.token === token) return answer();
+    if (signal?.token === token) return answer();
     if (signal && broken('wrong-token-told-apart')) return problem(response, 403, 'forbidden');
     return problem(response, 404, 'not-found');
   }
@@ -160,7 +175,12 @@ export async function startSmallBackend(options: { breaks?: Break; allowedOrigin
     if (request.method === 'OPTIONS') {
       if (origin && (origin === options.allowedOrigin || broken('cors-any-origin'))) {
         response.setHeader('access-control-allow-methods', 'GET, POST');
-        response.setHeader('access-control-allow-headers', broken('cors-without-idempotency-key') ? 'Content-Type, Authorization, Signaal-Status-Token' : 'Content-Type, Idempotency-Key, Authorization, Signaal-Status-Token');
+        response.setHeader(
+          'access-control-allow-headers',
+          broken('cors-without-idempotency-key')
+            ? 'Content-Type, Authorization, Signaal-Status-Token'
+            : 'Content-Type, Idempotency-Key, Authorization, Signaal-Status-Token',
+        );
         response.setHeader('access-control-max-age', '600');
       }
       response.writeHead(204).end();
@@ -169,7 +189,11 @@ export async function startSmallBackend(options: { breaks?: Break; allowedOrigin
     const statusPath = /^\/signals\/([^/]+)\/status$/.exec(url.pathname);
     if (request.method === 'POST' && url.pathname === '/signals') submit(request, response).catch(done);
     else if (request.method === 'GET' && statusPath) status(request, response, decodeURIComponent(statusPath[1]!));
-    else if (request.method === 'GET' && url.pathname === '/config') send(response, 200, { mailbox: 'signalen@voorbeeld.nl', officer: broken('config-officer-without-name') ? { role: 'Aandachtsfunctionaris' } : { name: 'Sanne de Vries' } });
+    else if (request.method === 'GET' && url.pathname === '/config')
+      send(response, 200, {
+        mailbox: 'signalen@voorbeeld.nl',
+        officer: broken('config-officer-without-name') ? { role: 'Aandachtsfunctionaris' } : { name: 'Sanne de Vries' },
+      });
     else if (request.method === 'GET' && url.pathname === '/stats') stats(url, response);
     else problem(response, 404, 'not-found');
   });
