@@ -109,10 +109,10 @@ export class InboxApi {
     const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
     if (!response.ok) {
       const retry = Number(response.headers.get('retry-after'));
-      const fields = Array.isArray(body['errors']) ? (body['errors'] as Array<{ path: string }>).map((error) => error.path) : [];
+      const fields = Array.isArray(body.errors) ? (body.errors as Array<{ path: string }>).map((error) => error.path) : [];
       throw new InboxApiError(
         response.status,
-        typeof body['code'] === 'string' ? body['code'] : 'error',
+        typeof body.code === 'string' ? body.code : 'error',
         Number.isFinite(retry) && retry > 0 ? retry : undefined,
         fields,
       );

@@ -139,15 +139,20 @@ export class SignaalInboxList extends LitElement {
   private async filter(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const data = new FormData(this.form);
-    const reference = referenceStart(String(data.get('reference') ?? ''));
+    // The form has text fields only; a missing one reads as empty.
+    const field = (name: string) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value : '';
+    };
+    const reference = referenceStart(field('reference'));
     this.searchInvalid = reference === false;
     if (reference === false) {
       await this.updateComplete;
       this.summary?.focus();
       return;
     }
-    const stateValue = String(data.get('state') ?? '');
-    const kindValue = String(data.get('kind') ?? '');
+    const stateValue = field('state');
+    const kindValue = field('kind');
     this.show(
       {
         state: states.find((value) => value === stateValue),

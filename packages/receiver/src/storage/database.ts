@@ -90,21 +90,23 @@ function openSqlite(dataDir: string): Storage {
 
 function openPostgres(url: string): Storage {
   // COUNT(*) and BIGINT columns arrive as strings by default; every number here fits in a double.
-  const types = {
-    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-      oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-  };
+  const getTypeParser: typeof pg.types.getTypeParser = (oid, format) =>
+    oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : (pg.types.getTypeParser(oid, format) as (value: string) => unknown);
+  const types = { getTypeParser };
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000, types });
-  // A connection the server drops while idle must not take the process down; the next query reconnects.
-  pool.on('error', () => {});
+  pool.on('error', () => {
+    // A connection the server drops while idle must not take the process down; the next query reconnects.
+  });
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   return {
     engine: 'postgres',
     db,
     file: undefined,
-    async compact() {},
-    async backup() {
-      throw new TypeError('On PostgreSQL, back up with pg_dump (see docs/receiver.md).');
+    async compact() {
+      // Nothing to do: PostgreSQL's own VACUUM reclaims the pages (see the interface).
+    },
+    backup() {
+      return Promise.reject(new TypeError('On PostgreSQL, back up with pg_dump (see docs/receiver.md).'));
     },
     async close() {
       await db.destroy();
@@ -117,7 +119,18 @@ export function openStorage(location: StorageLocation): Storage {
   return location.engine === 'sqlite' ? openSqlite(location.dataDir) : openPostgres(location.url);
 }
 
-const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_IOERR', 'SQLITE_FULL']);
+const unavailableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_IOERR',
+  'SQLITE_FULL',
+]);
 
 /**
  * Whether an error means the database cannot be reached just now (answer 503 and try again),
@@ -125,6 +138,13 @@ const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EP
  */
 export function isStorageUnavailable(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  if (typeof code === 'string' && (unavailableCodes.has(code) || code.startsWith('08') || /^57P0[1-3]$/.test(code) || code.startsWith('SQLITE_IOERR'))) return true;
-  return typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message);
+  if (
+    typeof code === 'string' &&
+    (unavailableCodes.has(code) || code.startsWith('08') || /^57P0[1-3]$/.test(code) || code.startsWith('SQLITE_IOERR'))
+  )
+    return true;
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message)
+  );
 }

@@ -161,7 +161,10 @@ export class InboxStore {
     const signals = rows.map((row) => {
       const { signal, message: _message, contentRemovedAt: _removedAt, ...item } = this.toSignal(row, now);
       const description = signal?.description;
-      return { ...item, summary: description === undefined ? undefined : description.length > 120 ? `${description.slice(0, 119)}…` : description };
+      return {
+        ...item,
+        summary: description === undefined ? undefined : description.length > 120 ? `${description.slice(0, 119)}…` : description,
+      };
     });
     return { signals, page, pageSize, total: Number(counted?.total ?? 0) };
   }
@@ -218,7 +221,14 @@ export class InboxStore {
   async audit(officer: string, action: AuditAction, now: Date, reference?: string, detail?: string, requestId?: string): Promise<void> {
     await this.db
       .insertInto('audit')
-      .values({ at: now.toISOString(), officer, action, reference: reference ?? null, detail: detail ?? null, request_id: requestId ?? null })
+      .values({
+        at: now.toISOString(),
+        officer,
+        action,
+        reference: reference ?? null,
+        detail: detail ?? null,
+        request_id: requestId ?? null,
+      })
       .execute();
   }
 
@@ -226,7 +236,10 @@ export class InboxStore {
   async auditLog(options: { reference?: string; limit?: number } = {}): Promise<AuditEntry[]> {
     let query = this.db.selectFrom('audit').selectAll();
     if (options.reference) query = query.where('reference', '=', options.reference);
-    const rows = await query.orderBy('id', 'desc').limit(options.limit ?? 1_000).execute();
+    const rows = await query
+      .orderBy('id', 'desc')
+      .limit(options.limit ?? 1_000)
+      .execute();
     return rows.map((row) => ({
       id: Number(row.id),
       at: row.at,
@@ -254,9 +267,17 @@ export class InboxStore {
       let counts = periods.get(period);
       if (!counts) {
         counts = {
-          period, total: 0, signal: 0, sparring: 0, received: 0, 'in-progress': 0, forwarded: 0, closed: 0,
+          period,
+          total: 0,
+          signal: 0,
+          sparring: 0,
+          received: 0,
+          'in-progress': 0,
+          forwarded: 0,
+          closed: 0,
           forwardedTo: Object.fromEntries(forwardTargets.map((target) => [target, 0])) as Record<ForwardTarget, number>,
-          acknowledgedWithin7Days: 0, fedBackWithin3Months: 0,
+          acknowledgedWithin7Days: 0,
+          fedBackWithin3Months: 0,
         };
         periods.set(period, counts);
       }
@@ -264,7 +285,8 @@ export class InboxStore {
       counts[row.kind] += 1;
       counts[row.state] += 1;
       if (row.forwarded_to) counts.forwardedTo[row.forwarded_to] += 1;
-      if (row.acknowledged_at && Date.parse(row.acknowledged_at) - Date.parse(row.received_at) <= 7 * dayMs) counts.acknowledgedWithin7Days += 1;
+      if (row.acknowledged_at && Date.parse(row.acknowledged_at) - Date.parse(row.received_at) <= 7 * dayMs)
+        counts.acknowledgedWithin7Days += 1;
       if (row.fed_back_at && Date.parse(row.fed_back_at) <= addMonths(row.received_at, 3).getTime()) counts.fedBackWithin3Months += 1;
     }
     return [...periods.values()];
@@ -321,8 +343,18 @@ export class InboxStore {
         .values({ key, count: 1, reset_at: now + windowMs })
         .onConflict((conflict) =>
           conflict.column('key').doUpdateSet((update) => ({
-            count: update.case().when('throttle.reset_at', '<=', now).then(1).else(update.eb('throttle.count', '+', 1)).end(),
-            reset_at: update.case().when('throttle.reset_at', '<=', now).then(now + windowMs).else(update.ref('throttle.reset_at')).end(),
+            count: update
+              .case()
+              .when('throttle.reset_at', '<=', now)
+              .then(1)
+              .else(update.eb('throttle.count', '+', 1))
+              .end(),
+            reset_at: update
+              .case()
+              .when('throttle.reset_at', '<=', now)
+              .then(now + windowMs)
+              .else(update.ref('throttle.reset_at'))
+              .end(),
           })),
         )
         .returning(['count', 'reset_at'])

@@ -3,13 +3,21 @@ import { kinds, states } from '@signaal/sdk';
 import { seal, type Keyring } from '../keyring.js';
 import type { Engine, Storage } from './database.js';
 
+/**
+ * A migration sees the database as it was when the migration was written, not as `Tables` says
+ * today, so it is untyped, as Kysely's migration guide has it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+type UntypedDatabase = Kysely<any>;
+
 /** Column types that differ between the engines. */
 const typesFor = (engine: Engine) =>
   engine === 'postgres'
     ? ({ blob: 'bytea', id: 'bigserial', ms: 'bigint' } as const)
     : ({ blob: 'blob', id: 'integer', ms: 'integer' } as const);
 
-const oneOf = (column: string, values: readonly string[]) => sql`${sql.ref(column)} IN (${sql.join(values.map((value) => sql.lit(value)))})`;
+const oneOf = (column: string, values: readonly string[]) =>
+  sql`${sql.ref(column)} IN (${sql.join(values.map((value) => sql.lit(value)))})`;
 
 /** Content bound to its signal: a sealed field of one signal does not open on another. */
 export const contentBinding = (reference: string, field: 'content' | 'message') => `${reference}\0${field}`;
@@ -21,7 +29,7 @@ export const contentBinding = (reference: string, field: 'content' | 'message') 
 function initial(engine: Engine): Migration {
   const type = typesFor(engine);
   return {
-    async up(db: Kysely<any>) {
+    async up(db: UntypedDatabase) {
       await db.schema
         .createTable('idempotency')
         .ifNotExists()
@@ -92,8 +100,8 @@ function initial(engine: Engine): Migration {
 function sealedContent(engine: Engine, keyring: Keyring): Migration {
   const type = typesFor(engine);
   return {
-    async up(db: Kysely<any>) {
-      const run = async (work: (db: Kysely<any>) => Promise<void>) => (engine === 'sqlite' ? db.transaction().execute(work) : work(db));
+    async up(db: UntypedDatabase) {
+      const run = async (work: (db: UntypedDatabase) => Promise<void>) => (engine === 'sqlite' ? db.transaction().execute(work) : work(db));
       await run(async (db) => {
         await db.schema.alterTable('signals').addColumn('content_sealed', type.blob).execute();
         await db.schema.alterTable('signals').addColumn('message_sealed', type.blob).execute();
@@ -114,7 +122,8 @@ function sealedContent(engine: Engine, keyring: Keyring): Migration {
               data_key: wrapped,
               key_id: keyId,
               content_sealed: row.content === null ? null : seal(dataKey, row.content, contentBinding(row.reference, 'content')),
-              message_sealed: row.message === null || row.message === '' ? null : seal(dataKey, row.message, contentBinding(row.reference, 'message')),
+              message_sealed:
+                row.message === null || row.message === '' ? null : seal(dataKey, row.message, contentBinding(row.reference, 'message')),
             })
             .where('reference', '=', row.reference)
             .execute();
@@ -152,10 +161,16 @@ function sealedContent(engine: Engine, keyring: Keyring): Migration {
  * audit lines carry the request id.
  */
 const officersAndRoles: Migration = {
-  async up(db: Kysely<any>) {
+  async up(db: UntypedDatabase) {
     await db.schema.alterTable('sessions').addColumn('name', 'text').execute();
-    await db.schema.alterTable('sessions').addColumn('role', 'text', (column) => column.notNull().defaultTo('officer')).execute();
-    await db.schema.alterTable('sessions').addColumn('method', 'text', (column) => column.notNull().defaultTo('password')).execute();
+    await db.schema
+      .alterTable('sessions')
+      .addColumn('role', 'text', (column) => column.notNull().defaultTo('officer'))
+      .execute();
+    await db.schema
+      .alterTable('sessions')
+      .addColumn('method', 'text', (column) => column.notNull().defaultTo('password'))
+      .execute();
     await db.schema.alterTable('signals').addColumn('handled_by', 'text').execute();
     await db.schema.alterTable('audit').addColumn('request_id', 'text').execute();
   },
@@ -174,12 +189,16 @@ const migrationsFor = (engine: Engine, keyring: Keyring): Record<string, Migrati
  * After a migration that sealed clear content, SQLite's file is rebuilt so none of it remains.
  */
 export async function migrate(storage: Storage, keyring: Keyring): Promise<string[]> {
-  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(storage.engine, keyring) };
-  const migrator = new Migrator({ db: storage.db, provider, migrationTableName: 'signaal_migration', migrationLockTableName: 'signaal_migration_lock' });
+  const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrationsFor(storage.engine, keyring)) };
+  const migrator = new Migrator({
+    db: storage.db,
+    provider,
+    migrationTableName: 'signaal_migration',
+    migrationLockTableName: 'signaal_migration_lock',
+  });
   const { error, results = [] } = await migrator.migrateToLatest();
-  if (error) throw error;
+  if (error) throw error instanceof Error ? error : new Error('A migration failed.', { cause: error });
   const applied = results.filter((result) => result.status === 'Success').map((result) => result.migrationName);
   if (applied.includes('0002-sealed-content')) await storage.compact();
   return applied;
 }
-

@@ -41,7 +41,11 @@ export class Outbox {
       if (this.engine === 'postgres') due = due.forUpdate().skipLocked();
       const ids = (await due.execute()).map((row) => row.id);
       if (ids.length === 0) return [];
-      await trx.updateTable('outbox').set({ locked_until: now + leaseMs }).where('id', 'in', ids).execute();
+      await trx
+        .updateTable('outbox')
+        .set({ locked_until: now + leaseMs })
+        .where('id', 'in', ids)
+        .execute();
       return trx
         .selectFrom('outbox')
         .innerJoin('signals', 'signals.reference', 'outbox.reference')

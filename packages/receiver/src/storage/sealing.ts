@@ -45,7 +45,9 @@ export class Sealer {
     const dataKey = this.dataKey(row);
     if (!dataKey) return { signal: undefined, message: undefined };
     return {
-      signal: row.content_sealed ? (JSON.parse(open(dataKey, row.content_sealed, contentBinding(row.reference, 'content'))) as Signal) : undefined,
+      signal: row.content_sealed
+        ? (JSON.parse(open(dataKey, row.content_sealed, contentBinding(row.reference, 'content'))) as Signal)
+        : undefined,
       message: row.message_sealed ? open(dataKey, row.message_sealed, contentBinding(row.reference, 'message')) : undefined,
     };
   }

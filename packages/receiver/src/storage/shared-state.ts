@@ -9,11 +9,23 @@ import type { Tables } from './tables.js';
  * Runs `work` only if no other instance holds the lease `name`; returns undefined when one does.
  * The lease lapses after `ms`, so an instance that stopped mid-way does not block the others.
  */
-export async function withLease<T>(db: Kysely<Tables>, name: string, holder: string, now: number, ms: number, work: () => Promise<T>): Promise<T | undefined> {
+export async function withLease<T>(
+  db: Kysely<Tables>,
+  name: string,
+  holder: string,
+  now: number,
+  ms: number,
+  work: () => Promise<T>,
+): Promise<T | undefined> {
   const taken = await db
     .insertInto('leases')
     .values({ name, holder, until: now + ms })
-    .onConflict((conflict) => conflict.column('name').doUpdateSet({ holder, until: now + ms }).where('leases.until', '<=', now))
+    .onConflict((conflict) =>
+      conflict
+        .column('name')
+        .doUpdateSet({ holder, until: now + ms })
+        .where('leases.until', '<=', now),
+    )
     .executeTakeFirst();
   if (Number(taken.numInsertedOrUpdatedRows ?? 0) !== 1) return undefined;
   try {
@@ -30,12 +42,21 @@ export const secretBinding = (name: string) => `secret\0${name}`;
  * the content key, so neither a copy of the database nor a dump can rebuild tokens. The first
  * instance to start makes it; the others read the same one.
  */
-export async function sharedSecret(db: Kysely<Tables>, keyring: Keyring, name: string, initial: () => Buffer = () => randomBytes(32)): Promise<Buffer> {
+export async function sharedSecret(
+  db: Kysely<Tables>,
+  keyring: Keyring,
+  name: string,
+  initial: () => Buffer = () => randomBytes(32),
+): Promise<Buffer> {
   const read = () => db.selectFrom('secrets').select(['wrapped', 'key_id']).where('name', '=', name).executeTakeFirst();
   let row = await read();
   if (!row) {
     const { keyId, wrapped } = keyring.wrap(initial(), secretBinding(name));
-    await db.insertInto('secrets').values({ name, wrapped, key_id: keyId }).onConflict((conflict) => conflict.column('name').doNothing()).execute();
+    await db
+      .insertInto('secrets')
+      .values({ name, wrapped, key_id: keyId })
+      .onConflict((conflict) => conflict.column('name').doNothing())
+      .execute();
     row = await read();
   }
   if (!row) throw new Error(`The shared secret ${name} could not be stored.`);
@@ -65,6 +86,11 @@ export function legacySecret(dataDir: string): { secret: () => Buffer; remove():
  * outside the database, instead of failing later on the first signal an officer opens.
  */
 export async function checkKeyring(db: Kysely<Tables>, keyring: Keyring): Promise<void> {
-  const row = await db.selectFrom('signals').select(['reference', 'data_key', 'key_id']).where('data_key', 'is not', null).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('signals')
+    .select(['reference', 'data_key', 'key_id'])
+    .where('data_key', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
   if (row?.data_key && row.key_id) keyring.unwrap(row.data_key, row.key_id, row.reference);
 }

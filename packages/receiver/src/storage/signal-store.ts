@@ -10,10 +10,7 @@ export type StoredReceipt = Omit<Receipt, 'statusToken'>;
 
 /** What claiming an idempotency key found. */
 export type Claim =
-  | { outcome: 'claimed' }
-  | { outcome: 'replay'; receipt: StoredReceipt }
-  | { outcome: 'mismatch' }
-  | { outcome: 'in-flight' };
+  { outcome: 'claimed' } | { outcome: 'replay'; receipt: StoredReceipt } | { outcome: 'mismatch' } | { outcome: 'in-flight' };
 
 /** One signal as the status route needs it. */
 export interface StatusRow {
@@ -64,7 +61,11 @@ export class SignalStore {
       .onConflict((conflict) => conflict.column('key').doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { outcome: 'claimed' };
-    const found = await this.db.selectFrom('idempotency').select(['body_hash', 'state', 'receipt', 'created_at']).where('key', '=', key).executeTakeFirst();
+    const found = await this.db
+      .selectFrom('idempotency')
+      .select(['body_hash', 'state', 'receipt', 'created_at'])
+      .where('key', '=', key)
+      .executeTakeFirst();
     if (!found) return { outcome: 'in-flight' };
     if (found.body_hash !== bodyHash) return { outcome: 'mismatch' };
     if (found.state === 'done' && found.receipt !== null) return { outcome: 'replay', receipt: JSON.parse(found.receipt) as StoredReceipt };
@@ -132,7 +133,18 @@ export class SignalStore {
           handled_by: null,
         })
         .execute();
-      if (notify) await trx.insertInto('outbox').values({ reference, next_attempt_at: Date.parse(receivedAt), sent_at: null, failed_at: null, last_error: null, locked_until: null }).execute();
+      if (notify)
+        await trx
+          .insertInto('outbox')
+          .values({
+            reference,
+            next_attempt_at: Date.parse(receivedAt),
+            sent_at: null,
+            failed_at: null,
+            last_error: null,
+            locked_until: null,
+          })
+          .execute();
       const result = await trx
         .updateTable('idempotency')
         .set({ state: 'done', receipt: JSON.stringify(receipt) })
@@ -151,7 +163,13 @@ export class SignalStore {
       .where('reference', '=', reference)
       .executeTakeFirst();
     if (!row) return undefined;
-    return { reference: row.reference, state: row.state, updatedAt: row.updated_at, message: this.sealer.openMessage(row), tokenHash: row.token_hash };
+    return {
+      reference: row.reference,
+      state: row.state,
+      updatedAt: row.updated_at,
+      message: this.sealer.openMessage(row),
+      tokenHash: row.token_hash,
+    };
   }
 
   /** Counts per kind and state for signals received in `[from, to)`. Erased signals still count. */
@@ -214,12 +232,24 @@ export class SignalStore {
     const erased = await this.db.transaction().execute(async (trx) => {
       const result = await trx
         .updateTable('signals')
-        .set({ content_sealed: null, message_sealed: null, data_key: null, key_id: null, purged_at: now.toISOString(), updated_at: now.toISOString(), changed_by: by })
+        .set({
+          content_sealed: null,
+          message_sealed: null,
+          data_key: null,
+          key_id: null,
+          purged_at: now.toISOString(),
+          updated_at: now.toISOString(),
+          changed_by: by,
+        })
         .where('reference', '=', reference)
         .where('purged_at', 'is', null)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) return false;
-      await trx.updateTable('idempotency').set({ body_hash: null }).where('key', '=', trx.selectFrom('signals').select('id').where('reference', '=', reference)).execute();
+      await trx
+        .updateTable('idempotency')
+        .set({ body_hash: null })
+        .where('key', '=', trx.selectFrom('signals').select('id').where('reference', '=', reference))
+        .execute();
       return true;
     });
     if (erased) await this.storage.compact();
@@ -232,7 +262,11 @@ export class SignalStore {
    */
   async rotate(): Promise<number> {
     let count = 0;
-    const signals = await this.db.selectFrom('signals').select(['reference', 'data_key', 'key_id']).where('data_key', 'is not', null).execute();
+    const signals = await this.db
+      .selectFrom('signals')
+      .select(['reference', 'data_key', 'key_id'])
+      .where('data_key', 'is not', null)
+      .execute();
     for (const row of signals) {
       if (!row.data_key || !row.key_id || !this.sealer.needsRewrap(row.key_id)) continue;
       const { keyId, wrapped } = this.sealer.rewrap(row.data_key, row.key_id, row.reference);
