@@ -58,6 +58,14 @@ const csvHeader = [
   'acknowledged-within-7-days', 'fed-back-within-3-months',
 ];
 
+/** Clocks tests give the inbox through `buildReceiver`, kept beside its store rather than in an option. */
+const testClocks = new WeakMap<InboxStore, () => Date>();
+
+/** For `buildReceiver`'s test hooks only; not part of the package's API. */
+export function setInboxTestClock(inbox: InboxStore, now: () => Date): void {
+  testClocks.set(inbox, now);
+}
+
 /** Counts under five, outside the officers' own view, are shown as `null`: they could point at one signal. */
 export const smallCount = 5;
 
@@ -76,14 +84,14 @@ function suppressed(row: PeriodCounts): Record<string, unknown> {
  * Officers handle signals; management sees only the figures.
  */
 export const inboxRoutes: FastifyPluginAsync<
-  { inbox: InboxStore; signals: SignalStore; settings: InboxOptions; secret: Buffer; now?: () => Date },
+  { inbox: InboxStore; signals: SignalStore; settings: InboxOptions; secret: Buffer },
   RawServerDefault,
   ZodTypeProvider
 > = async (
   app,
-  { inbox, signals, settings, secret, now: clock },
+  { inbox, signals, settings, secret },
 ) => {
-  const now = clock ?? (() => new Date());
+  const now = testClocks.get(inbox) ?? (() => new Date());
   const base = app.prefix;
   const attempts = { perAddress: 5, perUsername: 20, windowMs: 15 * 60_000, ...settings.signInAttempts };
   const assetsDir = settings.assetsDir ?? fileURLToPath(new URL('../dist/inbox/', import.meta.url));

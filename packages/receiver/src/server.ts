@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest, type RawServerDefault } from 'fastify';
 import { fieldIssues, remoteConfigSchema, type Locale, type SignaalClient, type Signal } from '@signaal/sdk';
 import { boundary } from './boundary.js';
-import { inboxRoutes, type InboxOptions } from './inbox-routes.js';
+import { inboxRoutes, setInboxTestClock, type InboxOptions } from './inbox-routes.js';
 import { addressIn, addressList } from './addresses.js';
 import { corsPolicy } from './cors.js';
 import type { Keyring } from './keyring.js';
@@ -359,9 +359,10 @@ export async function buildReceiver(options: ReceiverOptions, testHooks: Receive
   notifier?.kick();
 
   testHooksOf.set(app.signaal, testHooks);
+  if (testHooks.now) setInboxTestClock(inbox, testHooks.now);
   await app.register(receiverRoutes, { receiver: app.signaal, settings: options, secret, ...(options.prefix ? { prefix: options.prefix } : {}) });
   if (options.inbox) {
-    await app.register(inboxRoutes, { inbox, signals: store, settings: options.inbox, secret, ...(testHooks.now ? { now: testHooks.now } : {}), prefix: '/inbox' });
+    await app.register(inboxRoutes, { inbox, signals: store, settings: options.inbox, secret, prefix: '/inbox' });
   }
   return app;
 }
