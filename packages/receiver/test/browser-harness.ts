@@ -16,7 +16,15 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -37,10 +45,20 @@ export async function expectNoAxeViolations(page: Page, context?: string): Promi
   // Through the DevTools protocol, so the page's strict CSP does not block the injected script.
   await page.evaluate(axeSource);
   const lines = await page.evaluate(async () => {
-    type Violation = { id: string; help: string; helpUrl: string; nodes: Array<{ target: unknown }> };
+    interface Violation {
+      id: string;
+      help: string;
+      helpUrl: string;
+      nodes: Array<{ target: unknown }>;
+    }
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
-    const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return violations.flatMap((violation) => violation.nodes.map((node) => `- ${violation.id} at ${JSON.stringify(node.target)}: ${violation.help} (${violation.helpUrl})`));
+    const { violations } = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return violations.flatMap((violation) =>
+      violation.nodes.map((node) => `- ${violation.id} at ${JSON.stringify(node.target)}: ${violation.help} (${violation.helpUrl})`),
+    );
   });
   if (lines.length > 0) assert.fail(`axe found ${lines.length} violation(s)${context ? ` in ${context}` : ''}:\n${lines.join('\n')}`);
 }
@@ -97,7 +115,10 @@ export async function reportInWidget(page: Page, description: string): Promise<s
 /** The employee opens "Mijn meldingen" and waits until every status has been fetched. */
 export async function openMySignals(page: Page) {
   await page.getByText('Mijn meldingen', { exact: true }).click();
-  await page.getByRole('status').filter({ hasText: /De status is bijgewerkt\.|Niet elke status kon worden opgehaald\./ }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /De status is bijgewerkt\.|Niet elke status kon worden opgehaald\./ })
+    .waitFor();
 }
 
 /**
@@ -108,8 +129,9 @@ export async function openMySignals(page: Page) {
 export function brokenWords(page: Page, selector = 'th, td, h1, h2, h3'): Promise<string[]> {
   return page.evaluate((selector) => {
     const roots: Array<Document | ShadowRoot> = [document];
-    for (let index = 0; index < roots.length; index += 1) {
-      for (const element of roots[index]!.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
+    // An array's iterator also visits what is pushed while it runs.
+    for (const root of roots) {
+      for (const element of root.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
     }
     const broken: string[] = [];
     for (const root of roots) {

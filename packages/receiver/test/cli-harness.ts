@@ -91,7 +91,13 @@ export interface ChildReceiver {
 }
 
 /** Starts `signaal-receiver` on a free loopback port with the demo configuration and waits until it listens. */
-export async function startCli({ dataDir, keyFile, flags = [], pauseAfterCommit = false, ...options }: StartOptions): Promise<ChildReceiver> {
+export async function startCli({
+  dataDir,
+  keyFile,
+  flags = [],
+  pauseAfterCommit = false,
+  ...options
+}: StartOptions): Promise<ChildReceiver> {
   const key = keyFile === undefined ? [] : ['--content-key-file', keyFile];
   const args = ['--port', '0', '--data-dir', dataDir, '--config', configFile, '--rate-limit', '0', ...key, ...flags];
   const child = spawnCli(args, options, pauseAfterCommit ? pausedCli : cli);
@@ -114,7 +120,10 @@ export async function startCli({ dataDir, keyFile, flags = [], pauseAfterCommit 
         const address = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1];
         if (address) resolve(address);
       });
-      once(child, 'close').then(([code, signal]) => reject(new Error(`the receiver exited with ${code ?? signal} before listening: ${stderr}`)), reject);
+      once(child, 'close').then(
+        ([code, signal]) => reject(new Error(`the receiver exited with ${code ?? signal} before listening: ${stderr}`)),
+        reject,
+      );
       setTimeout(() => reject(new Error(`the receiver did not listen within 60 s: ${stderr}`)), 60_000).unref();
     });
     return { child, url, committed: committed.promise, exited, stop: () => end('SIGTERM'), kill };

@@ -56,7 +56,16 @@ describe("the officer's inbox in Chromium", () => {
 
   beforeEach(async () => {
     dataDir = newDataDir();
-    demo = await startDemo({ port: await freePort(), dataDir, examplesDir: fixtures, keyring: testKeyring, onMail: () => {}, officers });
+    demo = await startDemo({
+      port: await freePort(),
+      dataDir,
+      examplesDir: fixtures,
+      keyring: testKeyring,
+      onMail: () => {
+        // The mail is not what these tests read.
+      },
+      officers,
+    });
     context = await browser.newContext({ locale: 'nl-NL' });
     page = await context.newPage();
     problems = [];
@@ -79,7 +88,12 @@ describe("the officer's inbox in Chromium", () => {
       description: `Vier mensen slapen in de kantine van de autowasstraat. ${canary}`,
       indicators: ['no-own-id', 'housing-via-employer'],
       setting: 'counter',
-      reporter: { name: 'Pieter Jansen', department: 'Burgerzaken', phone: '06 1234 5678', callback: { how: 'phone', when: 'dinsdagochtend' } },
+      reporter: {
+        name: 'Pieter Jansen',
+        department: 'Burgerzaken',
+        phone: '06 1234 5678',
+        callback: { how: 'phone', when: 'dinsdagochtend' },
+      },
     });
   }
 
@@ -104,7 +118,7 @@ describe("the officer's inbox in Chromium", () => {
         remoteAddress: `192.0.2.${index + 1}`,
       });
       assert.equal(response.statusCode, 201, response.body);
-      references.push((response.json() as Receipt).reference);
+      references.push(response.json<Receipt>().reference);
     }
     return references;
   }
@@ -180,7 +194,11 @@ describe("the officer's inbox in Chromium", () => {
     const reference = await reportInWidget(page, `Een uitzendkracht slaapt op de bouwplaats. ${canary}`);
     assert.match(reference, /^SG-/);
     assert.ok(await page.getByText('Kenmerk en code zijn in deze browser bewaard.').isVisible(), 'the receipt says it is kept');
-    const kept = await page.evaluate(() => Object.entries(localStorage).map(([key, value]) => `${key}=${value}`).join('\n'));
+    const kept = await page.evaluate(() =>
+      Object.entries(localStorage)
+        .map(([key, value]) => `${key}=${value}`)
+        .join('\n'),
+    );
     assert.ok(kept.includes(reference), 'the receipt is kept in this browser');
     assert.ok(!kept.includes(canary), 'and nothing of what was typed');
 
@@ -354,7 +372,14 @@ describe("the officer's inbox in Chromium", () => {
     assert.equal(await page.getByText(canary, { exact: false }).count(), 0, 'the content is gone from the page');
     assert.equal(await page.getByText('Pieter Jansen').count(), 0, "and the reporter's details");
     assert.equal(await removeButton.count(), 0, 'the button is offered only while content is kept');
-    assert.equal(await page.getByRole('listitem').filter({ hasText: `${demoOfficer.username} inhoud verwijderd` }).count(), 1, 'the log shows who removed it');
+    assert.equal(
+      await page
+        .getByRole('listitem')
+        .filter({ hasText: `${demoOfficer.username} inhoud verwijderd` })
+        .count(),
+      1,
+      'the log shows who removed it',
+    );
     await expectNoAxeViolations(page, 'after removal');
 
     const status = await reporterSees(receipt);
@@ -372,8 +397,9 @@ describe("the officer's inbox in Chromium", () => {
     return on.evaluate(() => {
       const texts: string[] = [];
       const roots: Array<Document | ShadowRoot> = [document];
-      for (let index = 0; index < roots.length; index += 1) {
-        for (const element of roots[index]!.querySelectorAll('*')) {
+      // An array's iterator also visits what is pushed while it runs.
+      for (const root of roots) {
+        for (const element of root.querySelectorAll('*')) {
           for (const node of element.childNodes) if (node.nodeType === Node.TEXT_NODE) texts.push(node.textContent ?? '');
           for (const name of element.getAttributeNames()) texts.push(element.getAttribute(name) ?? '');
           if (element.shadowRoot) roots.push(element.shadowRoot);
@@ -427,8 +453,15 @@ describe("the officer's inbox in Chromium", () => {
     await status.filter({ hasText: /^\d+ signa(al|len)$/ }).waitFor();
     const found = await listedReferences();
     assert.ok(found.includes(wanted), `${start} finds ${wanted}`);
-    assert.ok(found.every((reference) => reference.startsWith(start)), 'and only references that start so');
-    assert.equal((await status.textContent())?.trim(), found.length === 1 ? '1 signaal' : `${found.length} signalen`, 'the count is announced');
+    assert.ok(
+      found.every((reference) => reference.startsWith(start)),
+      'and only references that start so',
+    );
+    assert.equal(
+      (await status.textContent())?.trim(),
+      found.length === 1 ? '1 signaal' : `${found.length} signalen`,
+      'the count is announced',
+    );
     assert.equal(await search.inputValue(), start, 'the field shows what was searched for');
     assert.deepEqual([...new URL(page.url()).searchParams.keys()], ['reference'], 'the address holds the search and nothing else');
     assert.equal(new URL(page.url()).searchParams.get('reference'), start);
@@ -463,7 +496,11 @@ describe("the officer's inbox in Chromium", () => {
     const status = page.locator('signaal-inbox-figures p[role="status"]');
     await status.filter({ hasText: 'Je ziet de cijfers per maand.' }).waitFor();
 
-    assert.match((await page.locator('signaal-inbox header').textContent()) ?? '', /Ingelogd als\s*Joost Bakker\s*\(management\)/, 'who is signed in, and as what');
+    assert.match(
+      (await page.locator('signaal-inbox header').textContent()) ?? '',
+      /Ingelogd als\s*Joost Bakker\s*\(management\)/,
+      'who is signed in, and as what',
+    );
     const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
     assert.deepEqual(await menu.getByRole('link').allTextContents(), ['Cijfers'], 'the menu offers only the figures');
 
@@ -473,14 +510,27 @@ describe("the officer's inbox in Chromium", () => {
     const received = page.getByRole('table', { name: `Binnengekomen in ${year}` });
     await received.waitFor();
     const columns = await received.locator('thead th').allTextContents();
-    assert.deepEqual(columns, ['Periode', 'Totaal', 'Meldingen', 'Sparverzoeken', 'Binnen 7 dagen bevestigd', 'Binnen 3 maanden teruggekoppeld']);
+    assert.deepEqual(columns, [
+      'Periode',
+      'Totaal',
+      'Meldingen',
+      'Sparverzoeken',
+      'Binnen 7 dagen bevestigd',
+      'Binnen 3 maanden teruggekoppeld',
+    ]);
     assert.equal(await received.locator('tbody tr').count(), now.getUTCMonth() + 1, 'every month of this year so far');
     const row = received.getByRole('row', { name: new RegExp(`^${month}`) });
     // What is seen: the part hidden from screen readers where there is one.
-    const cells = await row.locator('td').evaluateAll((elements) => elements.map((element) => (element.querySelector('[aria-hidden="true"]') ?? element).textContent?.trim()));
+    const cells = await row
+      .locator('td')
+      .evaluateAll((elements) => elements.map((element) => (element.querySelector('[aria-hidden="true"]') ?? element).textContent?.trim()));
     assert.deepEqual(cells.slice(0, 3), ['8', '6', '<5'], '8 in all, 6 reports, and 2 sparring requests shown as <5');
     assert.equal(await row.getByText('minder dan 5').count(), 1, 'said in words to a screen reader');
-    assert.match((await page.locator('signaal-inbox-figures .note').textContent()) ?? '', /kleiner dan 5 \(maar niet 0\), dan staat er <5\. .*raden om welk signaal/, 'why small counts are hidden');
+    assert.match(
+      (await page.locator('signaal-inbox-figures .note').textContent()) ?? '',
+      /kleiner dan 5 \(maar niet 0\), dan staat er <5\. .*raden om welk signaal/,
+      'why small counts are hidden',
+    );
     const csv = page.getByRole('link', { name: 'Download de cijfers per maand (CSV)' });
     assert.match((await csv.getAttribute('href')) ?? '', /\/inbox\/api\/export\?unit=month&format=csv$/);
     const download = await page.request.get(`${demo.url}${await csv.getAttribute('href')}`);
@@ -496,7 +546,9 @@ describe("the officer's inbox in Chromium", () => {
     await page.getByLabel('Per kwartaal').check();
     await status.filter({ hasText: 'Je ziet de cijfers per kwartaal.' }).waitFor();
     assert.equal(new URL(page.url()).search, '?unit=quarter');
-    const quarterRow = page.getByRole('table', { name: `Binnengekomen in ${year}` }).getByRole('row', { name: new RegExp(`^${Math.floor(now.getUTCMonth() / 3) + 1}e kwartaal ${year}`) });
+    const quarterRow = page
+      .getByRole('table', { name: `Binnengekomen in ${year}` })
+      .getByRole('row', { name: new RegExp(`^${Math.floor(now.getUTCMonth() / 3) + 1}e kwartaal ${year}`) });
     assert.equal(await quarterRow.count(), 1);
     assert.ok(await page.getByRole('link', { name: 'Download de cijfers per kwartaal (CSV)' }).isVisible());
     await expectNoAxeViolations(page, 'figures per quarter');
@@ -519,7 +571,9 @@ describe("the officer's inbox in Chromium", () => {
     assert.equal(await page.getByRole('link', { name: 'Cijfers', exact: true }).getAttribute('aria-current'), 'page');
     const now = new Date();
     const month = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(now);
-    const row = page.getByRole('table', { name: `Binnengekomen in ${now.getUTCFullYear()}` }).getByRole('row', { name: new RegExp(`^${month}`) });
+    const row = page
+      .getByRole('table', { name: `Binnengekomen in ${now.getUTCFullYear()}` })
+      .getByRole('row', { name: new RegExp(`^${month}`) });
     await row.waitFor();
     const cells = await row.locator('td').allTextContents();
     assert.deepEqual(cells.slice(0, 3), ['2', '0', '2'], 'officers see small counts as they are');

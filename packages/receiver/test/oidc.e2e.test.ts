@@ -116,8 +116,8 @@ async function startProvider(publicUrl: string): Promise<RunningProvider> {
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
     pkce: { required: () => true },
     ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3_600, Grant: 3_600 },
-    findAccount: async (_context: unknown, sub: string): Promise<Account | undefined> =>
-      people[sub] ? { accountId: sub, claims: async () => ({ sub, ...people[sub] }) } : undefined,
+    findAccount: (_context: unknown, sub: string): Promise<Account | undefined> =>
+      Promise.resolve(people[sub] ? { accountId: sub, claims: () => Promise.resolve({ sub, ...people[sub] }) } : undefined),
   });
   server.on('request', provider.callback());
   return {
@@ -213,7 +213,9 @@ describe('signing in to the inbox through an OpenID Provider, in Chromium', () =
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByRole('status').filter({ hasText: 'Opgeslagen. De status is nu: In behandeling.' }).waitFor();
 
-    const status = (await (await fetch(`${receiver.url}/signals/${sent.reference}/status`, { headers: { authorization: `Bearer ${sent.statusToken}` } })).json()) as { state: string };
+    const status = (await (
+      await fetch(`${receiver.url}/signals/${sent.reference}/status`, { headers: { authorization: `Bearer ${sent.statusToken}` } })
+    ).json()) as { state: string };
     assert.equal(status.state, 'in-progress');
 
     const cookie = await sessionCookie();
@@ -225,7 +227,10 @@ describe('signing in to the inbox through an OpenID Provider, in Chromium', () =
     assert.deepEqual(leftOver, [], 'the sign-in cookie is used once and gone');
     const lines = await auditLines(receiver);
     assert.ok(lines.includes('olga@voorbeeld.nl sign-in method=oidc role=officer'), lines.join('\n'));
-    assert.ok(lines.some((line) => line.startsWith('olga@voorbeeld.nl change state=in-progress')), 'the change is audited under the username from the provider');
+    assert.ok(
+      lines.some((line) => line.startsWith('olga@voorbeeld.nl change state=in-progress')),
+      'the change is audited under the username from the provider',
+    );
     assert.deepEqual(problems, [], 'no console errors and no CSP or Trusted Types violations');
   });
 
@@ -282,7 +287,9 @@ describe('signing in to the inbox through an OpenID Provider, in Chromium', () =
     const attacker = await browser.newContext({ locale: 'nl-NL' });
     const attackerPage = await attacker.newPage();
     const devTools = await attacker.newCDPSession(attackerPage);
-    await devTools.send('Fetch.enable', { patterns: [{ urlPattern: `${receiver.url}/inbox/auth/callback*` }, { urlPattern: 'https://*' }] });
+    await devTools.send('Fetch.enable', {
+      patterns: [{ urlPattern: `${receiver.url}/inbox/auth/callback*` }, { urlPattern: 'https://*' }],
+    });
     const kept = new Promise<string>((resolve) => {
       devTools.on('Fetch.requestPaused', (event) => {
         if (event.request.url.startsWith(receiver.url)) resolve(event.request.url);
@@ -303,7 +310,12 @@ describe('signing in to the inbox through an OpenID Provider, in Chromium', () =
     // A made-up code and state: with a sign-in started, and with none.
     await page.goto(`${receiver.url}/inbox/auth/sign-in`);
     await page.waitForURL((url) => url.href.startsWith(`${provider.issuer}/interaction/`));
-    assert.equal((await page.goto(`${receiver.url}/inbox/auth/callback?code=made-up&state=made-up&iss=${encodeURIComponent(provider.issuer)}`))?.status(), 400);
+    assert.equal(
+      (
+        await page.goto(`${receiver.url}/inbox/auth/callback?code=made-up&state=made-up&iss=${encodeURIComponent(provider.issuer)}`)
+      )?.status(),
+      400,
+    );
     assert.equal((await page.goto(`${receiver.url}/inbox/auth/callback?code=made-up&state=made-up`))?.status(), 400);
 
     assert.equal(await sessionCookie(), undefined);
@@ -312,7 +324,10 @@ describe('signing in to the inbox through an OpenID Provider, in Chromium', () =
     const refusals = (await auditLines(receiver)).filter((line) => line.startsWith('- sign-in-refused method=oidc'));
     assert.equal(refusals.length, 3, refusals.join('\n'));
     assert.ok(refusals.includes('- sign-in-refused method=oidc reason=no-flow'), 'the last one came with no sign-in started');
-    assert.ok(!refusals.some((line) => line.endsWith('reason=token-refused')), "refused before any code was redeemed: the attacker's code was not used for the victim");
+    assert.ok(
+      !refusals.some((line) => line.endsWith('reason=token-refused')),
+      "refused before any code was redeemed: the attacker's code was not used for the victim",
+    );
   });
 
   test('a replayed callback is refused: again in the same browser, and by someone who copied its URL and cookie', async () => {
@@ -424,7 +439,8 @@ async function startFakeProvider() {
         code_challenge_methods_supported: ['S256'],
       });
     }
-    if (url.pathname === '/jwks') return json(response, 200, { keys: [{ ...key.publicKey.export({ format: 'jwk' }), kid: 'fake-key', alg: 'RS256', use: 'sig' }] });
+    if (url.pathname === '/jwks')
+      return json(response, 200, { keys: [{ ...key.publicKey.export({ format: 'jwk' }), kid: 'fake-key', alg: 'RS256', use: 'sig' }] });
     if (url.pathname === '/authorize') {
       const code = randomBytes(16).toString('base64url');
       codes.set(code, { nonce: url.searchParams.get('nonce') ?? '', challenge: url.searchParams.get('code_challenge') ?? '' });
@@ -437,9 +453,17 @@ async function startFakeProvider() {
       void readBody(request).then((form) => {
         const grant = codes.get(form.get('code') ?? '');
         codes.delete(form.get('code') ?? '');
-        const verifier = createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url');
-        if (!grant || verifier !== grant.challenge || form.get('client_secret') !== clientSecret) return json(response, 400, { error: 'invalid_grant' });
-        return json(response, 200, { access_token: randomBytes(16).toString('base64url'), token_type: 'Bearer', expires_in: 300, id_token: idToken(grant.nonce) });
+        const verifier = createHash('sha256')
+          .update(form.get('code_verifier') ?? '')
+          .digest('base64url');
+        if (verifier !== grant?.challenge || form.get('client_secret') !== clientSecret)
+          return json(response, 400, { error: 'invalid_grant' });
+        return json(response, 200, {
+          access_token: randomBytes(16).toString('base64url'),
+          token_type: 'Bearer',
+          expires_in: 300,
+          id_token: idToken(grant.nonce),
+        });
       });
       return undefined;
     }
@@ -469,13 +493,20 @@ describe('ID tokens that must be refused (a fake provider, over HTTP)', () => {
   async function signInRoundTrip(): Promise<Response> {
     const start = await fetch(`${receiver.url}/inbox/auth/sign-in`, { redirect: 'manual' });
     assert.equal(start.status, 303);
-    const flow = start.headers.getSetCookie().find((cookie) => cookie.startsWith('signaal_oidc_flow='))?.split(';')[0];
+    const flow = start.headers
+      .getSetCookie()
+      .find((cookie) => cookie.startsWith('signaal_oidc_flow='))
+      ?.split(';')[0];
     assert.ok(flow);
     const atProvider = await fetch(start.headers.get('location')!, { redirect: 'manual' });
     return fetch(atProvider.headers.get('location')!, { redirect: 'manual', headers: { cookie: flow } });
   }
 
-  const sessionFrom = (response: Response) => response.headers.getSetCookie().find((cookie) => cookie.startsWith('signaal_session='))?.split(';')[0];
+  const sessionFrom = (response: Response) =>
+    response.headers
+      .getSetCookie()
+      .find((cookie) => cookie.startsWith('signaal_session='))
+      ?.split(';')[0];
 
   test('a well-signed, fresh ID token signs the officer in (the fake is otherwise sound)', async () => {
     fake.state.fault = 'none';
@@ -487,23 +518,36 @@ describe('ID tokens that must be refused (a fake provider, over HTTP)', () => {
     const session = await fetch(`${receiver.url}/inbox/api/session`, { headers: { cookie } });
     assert.equal(session.status, 200);
     const body = (await session.json()) as { officer: { username: string; name: string }; role: string; method: string; csrfToken: string };
-    assert.deepEqual([body.officer.username, body.officer.name, body.role, body.method], ['olga-sub', 'Olga Officier', 'officer', 'oidc'], 'no preferred_username: the username is sub');
+    assert.deepEqual(
+      [body.officer.username, body.officer.name, body.role, body.method],
+      ['olga-sub', 'Olga Officier', 'officer', 'oidc'],
+      'no preferred_username: the username is sub',
+    );
     assert.equal(sessionRows(receiver.dataDir), before + 1);
 
     // Sign-out answers the provider's sign-out address, and the sign-in page the inbox goes to next leads there once.
-    const signOut = await fetch(`${receiver.url}/inbox/api/session`, { method: 'DELETE', headers: { cookie, 'x-csrf-token': body.csrfToken, origin: receiver.url } });
+    const signOut = await fetch(`${receiver.url}/inbox/api/session`, {
+      method: 'DELETE',
+      headers: { cookie, 'x-csrf-token': body.csrfToken, origin: receiver.url },
+    });
     assert.equal(signOut.status, 200);
     const { endSessionUrl } = (await signOut.json()) as { endSessionUrl: string };
     const end = new URL(endSessionUrl);
     assert.equal(`${end.origin}${end.pathname}`, `${fake.issuer}/logout`);
     assert.equal(end.searchParams.get('client_id'), clientId);
     assert.equal(end.searchParams.get('post_logout_redirect_uri'), `${receiver.url}/inbox/sign-in`);
-    const signedOut = signOut.headers.getSetCookie().find((entry) => entry.startsWith('signaal_oidc_signed_out='))?.split(';')[0];
+    const signedOut = signOut.headers
+      .getSetCookie()
+      .find((entry) => entry.startsWith('signaal_oidc_signed_out='))
+      ?.split(';')[0];
     assert.ok(signedOut);
     const next = await fetch(`${receiver.url}/inbox/sign-in`, { redirect: 'manual', headers: { cookie: signedOut } });
     assert.equal(next.status, 303);
     assert.equal(next.headers.get('location'), endSessionUrl);
-    const back = await fetch(`${receiver.url}/inbox/sign-in?state=${end.searchParams.get('state')}`, { redirect: 'manual', headers: { cookie: signedOut } });
+    const back = await fetch(`${receiver.url}/inbox/sign-in?state=${end.searchParams.get('state')}`, {
+      redirect: 'manual',
+      headers: { cookie: signedOut },
+    });
     assert.equal(back.status, 200, 'back from the provider: the sign-in page itself');
     assert.equal((await fetch(`${receiver.url}/inbox/api/session`, { headers: { cookie } })).status, 401);
   });
@@ -528,11 +572,14 @@ describe('ID tokens that must be refused (a fake provider, over HTTP)', () => {
     });
   }
 
-  test("a callback whose query breaks its schema (a parameter twice) gets the refusal page, audited as openid-client would, and no session", async () => {
+  test('a callback whose query breaks its schema (a parameter twice) gets the refusal page, audited as openid-client would, and no session', async () => {
     fake.state.fault = 'none';
     const before = sessionRows(receiver.dataDir);
     const start = await fetch(`${receiver.url}/inbox/auth/sign-in`, { redirect: 'manual' });
-    const flow = start.headers.getSetCookie().find((cookie) => cookie.startsWith('signaal_oidc_flow='))?.split(';')[0];
+    const flow = start.headers
+      .getSetCookie()
+      .find((cookie) => cookie.startsWith('signaal_oidc_flow='))
+      ?.split(';')[0];
     assert.ok(flow);
     const atProvider = await fetch(start.headers.get('location')!, { redirect: 'manual' });
     const callback = new URL(atProvider.headers.get('location')!);
@@ -571,13 +618,26 @@ describe('OpenID Connect settings', () => {
   writeFileSync(configPath, JSON.stringify(demoWidgetConfig));
   const keyPath = newKeyFile();
   const base = ['--config', configPath, '--content-key-file', keyPath, '--data-dir', join(folder, 'data')];
-  const oidc = ['--oidc-issuer', 'https://login.voorbeeld.nl/realms/gemeente', '--oidc-client-id', clientId, '--public-url', 'https://signaal.voorbeeld.nl'];
+  const oidc = [
+    '--oidc-issuer',
+    'https://login.voorbeeld.nl/realms/gemeente',
+    '--oidc-client-id',
+    clientId,
+    '--public-url',
+    'https://signaal.voorbeeld.nl',
+  ];
   after(() => rmSync(folder, { recursive: true, force: true }));
 
   test('refuses an http: issuer that is not on this machine, and --sso-header with OIDC', () => {
     const env = { SIGNAAL_OIDC_CLIENT_SECRET: clientSecret };
-    assert.throws(() => loadSettings([...base, ...oidc, '--oidc-issuer', 'http://login.voorbeeld.nl'], env), (error: Error) => error instanceof SettingsError && /https:/.test(error.message));
-    assert.throws(() => loadSettings([...base, ...oidc, '--sso-header', 'X-Remote-User', '--sso-proxy', '10.0.0.5'], env), /exclude each other/);
+    assert.throws(
+      () => loadSettings([...base, ...oidc, '--oidc-issuer', 'http://login.voorbeeld.nl'], env),
+      (error: Error) => error instanceof SettingsError && error.message.includes('https:'),
+    );
+    assert.throws(
+      () => loadSettings([...base, ...oidc, '--sso-header', 'X-Remote-User', '--sso-proxy', '10.0.0.5'], env),
+      /exclude each other/,
+    );
     assert.throws(() => loadSettings([...base, ...oidc.slice(0, 4)], env), /--public-url/);
     assert.throws(() => loadSettings([...base, ...oidc], {}), /client secret/);
     assert.throws(() => loadSettings([...base, '--oidc-role-claim', 'groups'], {}), /need --oidc-issuer/);
@@ -588,13 +648,22 @@ describe('OpenID Connect settings', () => {
     const secretPath = join(folder, 'client-secret');
     writeFileSync(secretPath, `${clientSecret}\n`, { mode: 0o644 });
     const settings = loadSettings([...base, ...oidc, '--oidc-client-secret-file', secretPath, '--oidc-role-claim', 'groups'], {})!;
-    assert.throws(() => resolveOptions(settings, {}, () => {}), /chmod 600/);
+    const warnings: string[] = [];
+    const warn = (message: string) => warnings.push(message);
+    assert.throws(() => resolveOptions(settings, {}, warn), /chmod 600/);
     rmSync(secretPath);
     writeFileSync(secretPath, `${clientSecret}\n`, { mode: 0o600 });
-    const options = resolveOptions(settings, {}, () => {});
+    const options = resolveOptions(settings, {}, warn);
+    assert.deepEqual(warnings, []);
     assert.deepEqual(options.inbox, {
       officers: [],
-      oidc: { issuer: 'https://login.voorbeeld.nl/realms/gemeente', clientId, clientSecret, publicUrl: 'https://signaal.voorbeeld.nl', roleClaim: 'groups' },
+      oidc: {
+        issuer: 'https://login.voorbeeld.nl/realms/gemeente',
+        clientId,
+        clientSecret,
+        publicUrl: 'https://signaal.voorbeeld.nl',
+        roleClaim: 'groups',
+      },
     });
   });
 
@@ -602,11 +671,22 @@ describe('OpenID Connect settings', () => {
     const dataDir = newDataDir();
     try {
       const start = (inbox: Parameters<typeof buildServer>[0]['inbox']) =>
-        buildServer({ dataDir, keyring: testKeyring, widgetConfig: demoWidgetConfig, logStream: new Writable({ write: (_c, _e, done) => done() }), ...(inbox ? { inbox } : {}) });
+        buildServer({
+          dataDir,
+          keyring: testKeyring,
+          widgetConfig: demoWidgetConfig,
+          logStream: new Writable({ write: (_c, _e, done) => done() }),
+          ...(inbox ? { inbox } : {}),
+        });
       const oidcOptions = { issuer: 'http://login.voorbeeld.nl', clientId, clientSecret, publicUrl: 'https://signaal.voorbeeld.nl' };
       await assert.rejects(start({ officers: [], oidc: oidcOptions }), /https:/);
       await assert.rejects(
-        start({ officers: [], ssoHeader: 'x-remote-user', ssoProxies: ['127.0.0.1'], oidc: { ...oidcOptions, issuer: 'https://login.voorbeeld.nl' } }),
+        start({
+          officers: [],
+          ssoHeader: 'x-remote-user',
+          ssoProxies: ['127.0.0.1'],
+          oidc: { ...oidcOptions, issuer: 'https://login.voorbeeld.nl' },
+        }),
         /exclude each other/,
       );
     } finally {

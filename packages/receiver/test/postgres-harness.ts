@@ -76,7 +76,9 @@ function postgresUser(): RunAs | undefined {
     try {
       return Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
     } catch {
-      throw new Error('Running as root, but there is no `postgres` user to run PostgreSQL as: run `apt-get install postgresql` (or .ci/run does it)');
+      throw new Error(
+        'Running as root, but there is no `postgres` user to run PostgreSQL as: run `apt-get install postgresql` (or .ci/run does it)',
+      );
     }
   };
   return { uid: id('-u'), gid: id('-g') };
@@ -158,11 +160,10 @@ export async function startPostgres(): Promise<TestPostgres> {
   installExitHooks();
 
   try {
-    await run(
-      join(binDir, 'initdb'),
-      ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C'],
-      { cwd: folder, runAs },
-    );
+    await run(join(binDir, 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C'], {
+      cwd: folder,
+      runAs,
+    });
   } catch (error) {
     live.delete(killNow);
     rmSync(folder, { recursive: true, force: true });
@@ -175,12 +176,15 @@ export async function startPostgres(): Promise<TestPostgres> {
   /** Connects once; throws when the server does not accept connections. */
   async function tryConnect(url: string): Promise<void> {
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-    // A failed connect can still emit 'error' on the client later; it must not end the process.
-    client.on('error', () => {});
+    client.on('error', () => {
+      // A failed connect can still emit 'error' on the client later; it must not end the process.
+    });
     try {
       await client.connect();
     } finally {
-      await client.end().catch(() => {});
+      await client.end().catch(() => {
+        // Ending a client that never connected may fail; there is nothing left to close.
+      });
     }
   }
 
@@ -191,12 +195,17 @@ export async function startPostgres(): Promise<TestPostgres> {
     const child = spawn(
       join(binDir, 'postgres'),
       [
-        '-D', dataDir,
-        '-p', String(port),
-        '-k', folder,
-        '-c', 'listen_addresses=127.0.0.1',
+        '-D',
+        dataDir,
+        '-p',
+        String(port),
+        '-k',
+        folder,
+        '-c',
+        'listen_addresses=127.0.0.1',
         // Test speed only: these data are thrown away, so nothing needs to survive a power cut.
-        '-c', 'fsync=off',
+        '-c',
+        'fsync=off',
       ],
       { cwd: folder, stdio: ['ignore', 'ignore', 'pipe'], ...runAs },
     );
@@ -230,6 +239,7 @@ export async function startPostgres(): Promise<TestPostgres> {
           throw new Error(
             `PostgreSQL did not accept connections on port ${port} within ${STARTUP_DEADLINE_MS / 1000} s ` +
               `(last error: ${(error as Error).message}):\n${stderr.trim()}`,
+            { cause: error },
           );
         }
       }
@@ -240,7 +250,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   /** Fast shutdown (SIGINT) and wait for the server to end; immediate shutdown if it takes too long. */
   async function shutDown(): Promise<void> {
     const child = server;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    if (child?.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       // This timer also keeps the event loop alive while we wait for the (unref'd) child.
       const timer = setTimeout(() => child.kill('SIGQUIT'), SHUTDOWN_GRACE_MS);
@@ -290,7 +300,9 @@ export async function startPostgres(): Promise<TestPostgres> {
   try {
     await start();
   } catch (error) {
-    await cluster.stop().catch(() => {});
+    await cluster.stop().catch(() => {
+      // The start's error is the one to report.
+    });
     throw error;
   }
   return cluster;

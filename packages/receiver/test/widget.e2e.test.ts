@@ -77,7 +77,10 @@ describe('the widget against the real receiver', () => {
     await page.getByRole('heading', { name: 'Dank je wel. Je vraag is ontvangen.' }).waitFor();
     assert.match((await page.locator('.reference').textContent()) ?? '', /^\s*SG-/);
     const stored = rows(dataDir);
-    assert.deepEqual(stored.map((row) => row.kind), ['sparring']);
+    assert.deepEqual(
+      stored.map((row) => row.kind),
+      ['sparring'],
+    );
     assert.doesNotMatch(stored[0]?.content ?? '', /"indicators"|"place"|"caseReference"/, 'a sparring request carries no citizen data');
   });
 
@@ -124,6 +127,6 @@ describe('the widget against the real receiver', () => {
     assert.match(reference, /^SG-/);
     const stored = rows(dataDir);
     assert.equal(stored.length, 1, 'stored exactly once');
-    assert.equal(JSON.parse(stored[0]!.content).description, text, 'the kept draft is what arrived');
+    assert.equal((JSON.parse(stored[0]!.content) as { description: string }).description, text, 'the kept draft is what arrived');
   });
 });
