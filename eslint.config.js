@@ -71,6 +71,9 @@ export default tseslint.config(
         },
       ],
       '@typescript-eslint/array-type': ['error', { default: 'array-simple' }],
+      // `interface HTMLElementEventMap extends SignaalEventMap {}` in `declare global` merges the
+      // elements' events into the DOM's map: an empty interface extending one other is that idiom.
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
       // `const { id: _id, ...rest } = row` leaves a field out of a copy; the named one is unused on purpose.
       '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
       // An empty setting, claim or field counts as absent: `value || undefined` and
