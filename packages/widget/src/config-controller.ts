@@ -7,7 +7,13 @@ import { changedJson } from './same-json.js';
 import { Task } from './task.js';
 import { checkConfigTexts } from './texts.js';
 
-type Sources = readonly [configSrc: string | undefined, config: unknown, endpoint: string | undefined, mailbox: string | undefined, fromEndpoint: RemoteConfig | undefined];
+type Sources = readonly [
+  configSrc: string | undefined,
+  config: unknown,
+  endpoint: string | undefined,
+  mailbox: string | undefined,
+  fromEndpoint: RemoteConfig | undefined,
+];
 
 /**
  * The endpoint's own configuration for an element that names an endpoint and neither `config`
@@ -27,7 +33,8 @@ function fromEndpoint(host: ReactiveControllerHost & ConfigSources): () => Remot
   };
 }
 
-const warnUnfit = () => console.warn("[signaal] The backend's configuration (GET /config) does not fit the form's own; the form goes on with its attributes.");
+const warnUnfit = () =>
+  console.warn("[signaal] The backend's configuration (GET /config) does not fit the form's own; the form goes on with its attributes.");
 
 /**
  * An element's configuration, resolved from its `config-src`, `config`, `endpoint` and `mailbox`
@@ -48,7 +55,9 @@ export class ConfigController extends Task<Sources, WidgetConfig> {
       argsEqual: (a, b) => !changedJson(a, b),
       task: ([configSrc, config, endpoint, mailbox, beneath], { signal }) => {
         const resolve = (under?: RemoteConfig) =>
-          resolveConfig({ configSrc, config, endpoint, mailbox }, signal, under).then((resolved) => checkConfigTexts(resolved, resolveLocale(host, resolved.locale)));
+          resolveConfig({ configSrc, config, endpoint, mailbox }, signal, under).then((resolved) =>
+            checkConfigTexts(resolved, resolveLocale(host, resolved.locale)),
+          );
         // The endpoint's own configuration never breaks the form: if it does not fit, the attributes go on alone.
         return beneath ? resolve(beneath).catch(() => resolve().then((alone) => (warnUnfit(), alone))) : resolve();
       },

@@ -84,19 +84,21 @@ export class MySignalsSection {
     return html`<details class="mine" part="mine" id="f-mine" .open=${this.#open} @toggle=${this.#onToggle}>
       <summary>${t('mineTitle')}</summary>
       <p>${t('mineIntro', { officer })}</p>
-      ${state === 'ready'
-        ? html`<signaal-my-signals
-            .texts=${texts}
-            .client=${client}
-            .keepReceipts=${Boolean(config.keepReceipts)}
-            .showStats=${Boolean(config.showStats)}
-          ></signaal-my-signals>`
-        : state === 'failed'
-          ? html`<p class="error">${t('mineLoadFailed')}</p>
-              <button class="secondary" type="button" @click=${() => void this.#load()}>${t('retry')}</button>`
-          : state === 'loading'
-            ? html`<p class="hint">${t('mineOpening')}</p>`
-            : nothing}
+      ${
+        state === 'ready'
+          ? html`<signaal-my-signals
+              .texts=${texts}
+              .client=${client}
+              .keepReceipts=${Boolean(config.keepReceipts)}
+              .showStats=${Boolean(config.showStats)}
+            ></signaal-my-signals>`
+          : state === 'failed'
+            ? html`<p class="error">${t('mineLoadFailed')}</p>
+                <button class="secondary" type="button" @click=${() => void this.#load()}>${t('retry')}</button>`
+            : state === 'loading'
+              ? html`<p class="hint">${t('mineOpening')}</p>`
+              : nothing
+      }
     </details>`;
   }
 }

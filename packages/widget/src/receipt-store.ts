@@ -32,9 +32,14 @@ const isKept = (value: unknown): value is KeptReceipt => {
   if (typeof value !== 'object' || value === null) return false;
   const { reference, token, receivedAt, kind } = value as Record<string, unknown>;
   return (
-    typeof reference === 'string' && reference.length > 0 && reference.length <= 64 &&
-    typeof token === 'string' && token.length >= 22 && token.length <= 256 &&
-    typeof receivedAt === 'string' && !Number.isNaN(Date.parse(receivedAt)) &&
+    typeof reference === 'string' &&
+    reference.length > 0 &&
+    reference.length <= 64 &&
+    typeof token === 'string' &&
+    token.length >= 22 &&
+    token.length <= 256 &&
+    typeof receivedAt === 'string' &&
+    !Number.isNaN(Date.parse(receivedAt)) &&
     (kind === 'signal' || kind === 'sparring')
   );
 };
@@ -65,7 +70,12 @@ function write(receipts: KeptReceipt[]): boolean {
 
 /** Keeps a delivered receipt; returns whether it could be written. */
 export function keepReceipt(receipt: Receipt, kind: Kind): boolean {
-  const kept: KeptReceipt = { reference: receipt.reference, token: receipt.statusToken, receivedAt: receipt.receivedAt, kind: receipt.kind ?? kind };
+  const kept: KeptReceipt = {
+    reference: receipt.reference,
+    token: receipt.statusToken,
+    receivedAt: receipt.receivedAt,
+    kind: receipt.kind ?? kind,
+  };
   return write([kept, ...readReceipts().filter((item) => item.reference !== kept.reference)]);
 }
 

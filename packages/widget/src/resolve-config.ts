@@ -22,8 +22,7 @@ export const absoluteUrl = (url: string): string => {
   }
 };
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The backend's own configuration at one endpoint, as far as it is known. */
 export interface EndpointConfig {
@@ -48,14 +47,20 @@ export function endpointConfig(endpoint: string): EndpointConfig {
   const url = absoluteUrl(endpoint);
   const kept = fromEndpoints.get(url);
   if (kept) return kept;
-  const entry: { -readonly [K in keyof EndpointConfig]: EndpointConfig[K] } = { done: false, config: undefined, settled: Promise.resolve() };
+  const entry: { -readonly [K in keyof EndpointConfig]: EndpointConfig[K] } = {
+    done: false,
+    config: undefined,
+    settled: Promise.resolve(),
+  };
   // Not an element's AbortSignal: the answer is shared by every form on the page with this endpoint.
   entry.settled = delivery()
     .then(({ createClient }) => createClient({ endpoint: url, timeout: 5_000, retry: { limit: 1, deadline: 10_000 } }).config())
     .then(
       (config) => void (entry.config = config),
       (error: unknown) =>
-        console.warn(`[signaal] The backend's configuration (GET /config) could not be read (${isSignaalError(error) ? error.code : 'unknown'}); the form goes on with its attributes.`),
+        console.warn(
+          `[signaal] The backend's configuration (GET /config) could not be read (${isSignaalError(error) ? error.code : 'unknown'}); the form goes on with its attributes.`,
+        ),
     )
     .finally(() => void (entry.done = true));
   fromEndpoints.set(url, entry);
@@ -80,8 +85,8 @@ export async function resolveConfig(sources: ConfigSources, signal?: AbortSignal
     throw new ConfigError('The config property must be an object.', [{ path: '', code: 'invalid-type' }]);
   }
   const merged: Record<string, unknown> = { ...remote, ...(sources.config as Record<string, unknown> | undefined) };
-  if (sources.endpoint) merged['endpoint'] = sources.endpoint;
-  if (sources.mailbox) merged['mailbox'] = sources.mailbox;
-  if (typeof merged['endpoint'] === 'string') merged['endpoint'] = absoluteUrl(merged['endpoint']);
+  if (sources.endpoint) merged.endpoint = sources.endpoint;
+  if (sources.mailbox) merged.mailbox = sources.mailbox;
+  if (typeof merged.endpoint === 'string') merged.endpoint = absoluteUrl(merged.endpoint);
   return parseConfig(beneath ? { ...beneath, ...merged } : merged);
 }

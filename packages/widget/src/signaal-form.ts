@@ -1,4 +1,15 @@
-import { composeMail, isSignaalError, prepareSignal, type FieldIssue, type MailMessage, type Receipt, type SignaalErrorCode, type Signal, type WidgetConfig, type WidgetConfigInput } from '@signaal/sdk';
+import {
+  composeMail,
+  isSignaalError,
+  prepareSignal,
+  type FieldIssue,
+  type MailMessage,
+  type Receipt,
+  type SignaalErrorCode,
+  type Signal,
+  type WidgetConfig,
+  type WidgetConfigInput,
+} from '@signaal/sdk';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ConfigController } from './config-controller.js';
@@ -11,7 +22,16 @@ import { MySignalsSection } from './my-signals-section.js';
 import { delivery } from './network.js';
 import type { SignaalAnnounceEvent, SignaalStatusActionEvent } from './part-events.js';
 import { changedJson } from './same-json.js';
-import { clearedDraft, emptyDraft, errorKey, fieldErrors, reporterFields, reporterPrefills, situationFields, toSignalDraft } from './signal-draft.js';
+import {
+  clearedDraft,
+  emptyDraft,
+  errorKey,
+  fieldErrors,
+  reporterFields,
+  reporterPrefills,
+  situationFields,
+  toSignalDraft,
+} from './signal-draft.js';
 import type { Draft, Field, FieldError, SignaalContext, SignaalReporter } from './signal-draft.js';
 import { formStyles } from './signaal-form.styles.js';
 import { SignaalInfo } from './signaal-info.js';
@@ -103,7 +123,11 @@ export class SignaalForm extends LitElement {
     const modes = config.modes ?? ['signal', 'sparring'];
     if (!modes.includes(this.draft.kind)) this.#edit({ kind: modes[0] ?? 'signal' });
   });
-  #texts = new TextsController(this, () => ({ configured: this.#config.value?.locale, messages: this.messages, fromConfig: this.#config.value?.messages }));
+  #texts = new TextsController(this, () => ({
+    configured: this.#config.value?.locale,
+    messages: this.messages,
+    fromConfig: this.#config.value?.messages,
+  }));
   #delivery = new DeliveryController(this, () => this.#config.value, {
     onComplete: (receipt) => this.#delivered(receipt),
     onError: (error) => this.#failed(error),
@@ -142,7 +166,8 @@ export class SignaalForm extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const prefill: Partial<Draft> = {};
-    if (changed.has('reporter')) for (const field of reporterPrefills) if (!this.#typedIn.has(field)) prefill[field] = this.reporter?.[field] ?? '';
+    if (changed.has('reporter'))
+      for (const field of reporterPrefills) if (!this.#typedIn.has(field)) prefill[field] = this.reporter?.[field] ?? '';
     if (changed.has('context') && !this.#typedIn.has('caseReference')) prefill.caseReference = this.context?.caseReference ?? '';
     if (Object.keys(prefill).length) this.#edit(prefill);
   }
@@ -334,17 +359,23 @@ export class SignaalForm extends LitElement {
         <button part="submit" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
           ${this.#t(sending ? 'sending' : this.#canSubmit ? 'submit' : 'submitMail')}
         </button>
-        ${draft.description && !sending && !this.confirmingDiscard
-          ? html`<button id="f-discard" class="secondary" type="button" @click=${this.#discard}>${this.#t('discard')}</button>`
-          : nothing}
+        ${
+          draft.description && !sending && !this.confirmingDiscard
+            ? html`<button id="f-discard" class="secondary" type="button" @click=${this.#discard}>${this.#t('discard')}</button>`
+            : nothing
+        }
       </div>
-      ${this.confirmingDiscard
-        ? html`<div class="confirm" role="group" aria-labelledby="f-discard-question">
-            <p id="f-discard-question">${this.#t('discardConfirm')}</p>
-            <button class="secondary" id="f-discard-no" type="button" @click=${() => this.#confirmDiscard(false)}>${this.#t('discardNo')}</button>
-            <button type="button" @click=${() => this.#confirmDiscard(true)}>${this.#t('discardYes')}</button>
-          </div>`
-        : nothing}
+      ${
+        this.confirmingDiscard
+          ? html`<div class="confirm" role="group" aria-labelledby="f-discard-question">
+              <p id="f-discard-question">${this.#t('discardConfirm')}</p>
+              <button class="secondary" id="f-discard-no" type="button" @click=${() => this.#confirmDiscard(false)}>
+                ${this.#t('discardNo')}
+              </button>
+              <button type="button" @click=${() => this.#confirmDiscard(true)}>${this.#t('discardYes')}</button>
+            </div>`
+          : nothing
+      }
     </form>`;
   }
 
@@ -381,11 +412,14 @@ export class SignaalForm extends LitElement {
       <p class="emergency" part="emergency"><strong>${this.#t('emergency')}</strong></p>
       <div class="visually-hidden" role="status">${this.announcement}</div>
       ${state === 'invalid' ? this.#renderStatus('config-error') : state === 'loading' ? html`<p>${this.#t('configLoading')}</p>` : nothing}
-      ${config
-        ? html`<p class="intro">${this.#t('intro', { officer: this.#officerName })}</p>
-            ${config.officer ? html`<signaal-officer .texts=${texts} .officer=${config.officer}></signaal-officer>` : nothing}
-            ${phase === 'edit' || phase === 'sending' ? this.#renderForm(config) : this.#renderStatus(phase)} ${this.#canSubmit ? this.#mine.render({ texts, client: this.#delivery.client, config, officer: this.#officerName }) : nothing}`
-        : nothing}
+      ${
+        config
+          ? html`<p class="intro">${this.#t('intro', { officer: this.#officerName })}</p>
+              ${config.officer ? html`<signaal-officer .texts=${texts} .officer=${config.officer}></signaal-officer>` : nothing}
+              ${phase === 'edit' || phase === 'sending' ? this.#renderForm(config) : this.#renderStatus(phase)}
+              ${this.#canSubmit ? this.#mine.render({ texts, client: this.#delivery.client, config, officer: this.#officerName }) : nothing}`
+          : nothing
+      }
       <signaal-info .texts=${texts} .config=${config} .openRoutes=${state === 'invalid'}></signaal-info>
     </div>`;
   }

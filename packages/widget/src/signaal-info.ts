@@ -63,33 +63,57 @@ export class SignaalInfo extends FormPart {
       ${this.#section('infoNext', () => html`<p>${t('infoNextBody')}</p>`)}
       ${this.#section(
         'infoExternal',
-        () => html`<p>${t(external === 'municipality' ? 'infoExternalMunicipality' : external === 'employee' ? 'infoExternalEmployee' : 'infoExternalUnknown')}</p>`,
+        () =>
+          html`<p>
+            ${t(external === 'municipality' ? 'infoExternalMunicipality' : external === 'employee' ? 'infoExternalEmployee' : 'infoExternalUnknown')}
+          </p>`,
       )}
-      ${this.#section('infoWhy', () => html`<ul>${whyKeys.map((key) => html`<li>${t(key)}</li>`)}</ul>`)}
-      ${this.#section('infoFaq', () => html`<dl>${faq().map((entry) => html`<dt>${entry.question}</dt><dd>${entry.answer}</dd>`)}</dl>`)}
-      ${resources.length
-        ? html`<details>
-            <summary>${t('infoResources')}</summary>
-            <ul>
-              ${resources.map(
-                (item) => html`<li>
-                  ${t(`resource.${item.kind}`)}:
-                  <a href=${webUrl(item.url) ?? ''} target="_blank" rel="noopener noreferrer"
-                    >${item.title} <span class="visually-hidden">${t('externalLink')}</span></a
-                  >
-                </li>`,
-              )}
-            </ul>
-          </details>`
-        : nothing}
+      ${this.#section(
+        'infoWhy',
+        () =>
+          html`<ul>
+            ${whyKeys.map((key) => html`<li>${t(key)}</li>`)}
+          </ul>`,
+      )}
+      ${this.#section(
+        'infoFaq',
+        () =>
+          html`<dl>
+            ${faq().map(
+              (entry) =>
+                html`<dt>${entry.question}</dt>
+                  <dd>${entry.answer}</dd>`,
+            )}
+          </dl>`,
+      )}
+      ${
+        resources.length
+          ? html`<details>
+              <summary>${t('infoResources')}</summary>
+              <ul>
+                ${resources.map(
+                  (item) =>
+                    html`<li>
+                      ${t(`resource.${item.kind}`)}:
+                      <a href=${webUrl(item.url) ?? ''} target="_blank" rel="noopener noreferrer"
+                        >${item.title} <span class="visually-hidden">${t('externalLink')}</span></a
+                      >
+                    </li>`,
+                )}
+              </ul>
+            </details>`
+          : nothing
+      }
       <details ?open=${this.openRoutes}>
         <summary>${t('infoRoutes')}</summary>
         <ul>
           ${externalRoutes.map(
-            (route) => html`<li>
-              ${route.name[locale]}:
-              <a href=${telUrl(route.phone)}>${t('routeCall', { phone: route.phone })}</a>${route.note ? html` (${route.note[locale]})` : nothing}
-            </li>`,
+            (route) =>
+              html`<li>
+                ${route.name[locale]}:
+                <a href=${telUrl(route.phone)}>${t('routeCall', { phone: route.phone })}</a
+                >${route.note ? html` (${route.note[locale]})` : nothing}
+              </li>`,
           )}
         </ul>
       </details>

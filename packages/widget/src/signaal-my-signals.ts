@@ -152,7 +152,16 @@ export class SignaalMySignals extends FormPart {
   #field(field: 'lookupReference' | 'lookupToken', value: string, set: (value: string) => void, type?: string) {
     const { t } = this.texts;
     const error = this.errors.find((item) => item.field === field);
-    return textField({ id: `f-${field}`, label: t(field), necessity: t('required'), required: true, error: error && t(error.key), value, input: set, type });
+    return textField({
+      id: `f-${field}`,
+      label: t(field),
+      necessity: t('required'),
+      required: true,
+      error: error && t(error.key),
+      value,
+      input: set,
+      type,
+    });
   }
 
   #renderTracked(item: Tracked) {
@@ -162,23 +171,41 @@ export class SignaalMySignals extends FormPart {
     const status = typeof lookup === 'object' && 'status' in lookup ? lookup.status : undefined;
     return html`<li class="receipt">
       <p><strong class="reference">${item.reference}</strong>${item.kind ? html` · ${t(`kind.${item.kind}`)}` : nothing}</p>
-      ${item.receivedAt || status
-        ? html`<dl>
-            ${item.receivedAt ? html`<dt>${t('mineSentAt')}</dt><dd>${this.#date(item.receivedAt)}</dd>` : nothing}
-            ${status
-              ? html`<dt>${t('mineState')}</dt><dd class="state">${t(`state.${status.state}`)}</dd>
-                  <dt>${t('mineUpdatedAt')}</dt><dd>${this.#date(status.updatedAt)}</dd>
-                  ${status.message ? html`<dt>${t('mineMessage')}</dt><dd class="message">${status.message}</dd>` : nothing}`
-              : nothing}
-          </dl>`
-        : nothing}
+      ${
+        item.receivedAt || status
+          ? html`<dl>
+              ${
+                item.receivedAt
+                  ? html`<dt>${t('mineSentAt')}</dt>
+                      <dd>${this.#date(item.receivedAt)}</dd>`
+                  : nothing
+              }
+              ${
+                status
+                  ? html`<dt>${t('mineState')}</dt>
+                      <dd class="state">${t(`state.${status.state}`)}</dd>
+                      <dt>${t('mineUpdatedAt')}</dt>
+                      <dd>${this.#date(status.updatedAt)}</dd>
+                      ${
+                        status.message
+                          ? html`<dt>${t('mineMessage')}</dt>
+                              <dd class="message">${status.message}</dd>`
+                          : nothing
+                      }`
+                  : nothing
+              }
+            </dl>`
+          : nothing
+      }
       ${lookup === 'loading' ? html`<p class="hint">${t('mineLoading')}</p>` : nothing}
       ${typeof lookup === 'object' && 'failure' in lookup ? html`<p class="error">${lookup.failure}</p>` : nothing}
-      ${kept
-        ? html`<button class="secondary" type="button" @click=${() => this.#forget(item.reference)}>
-            ${t('mineForget')} <span class="visually-hidden">${item.reference}</span>
-          </button>`
-        : nothing}
+      ${
+        kept
+          ? html`<button class="secondary" type="button" @click=${() => this.#forget(item.reference)}>
+              ${t('mineForget')} <span class="visually-hidden">${item.reference}</span>
+            </button>`
+          : nothing
+      }
     </li>`;
   }
 
@@ -200,14 +227,15 @@ export class SignaalMySignals extends FormPart {
     const { t } = this.texts;
     const tracked = this.#tracked();
     const errors = this.errors.map((item) => ({ text: t(item.key), field: item.field && `f-${item.field}` }));
-    return html`${this.#renderStats()}
-      ${this.kept.length ? html`<p class="hint">${t('mineKeptHint')}</p>` : nothing}
-      ${tracked.length
-        ? html`<ul class="receipts">
-              ${tracked.map((item) => this.#renderTracked(item))}
-            </ul>
-            <button class="secondary" type="button" @click=${() => void this.refresh()}>${t('mineRefresh')}</button>`
-        : nothing}
+    return html`${this.#renderStats()} ${this.kept.length ? html`<p class="hint">${t('mineKeptHint')}</p>` : nothing}
+      ${
+        tracked.length
+          ? html`<ul class="receipts">
+                ${tracked.map((item) => this.#renderTracked(item))}
+              </ul>
+              <button class="secondary" type="button" @click=${() => void this.refresh()}>${t('mineRefresh')}</button>`
+          : nothing
+      }
       <form class="lookup" novalidate aria-labelledby="f-lookup-title" @submit=${this.#onLookup}>
         <h3 class="small" id="f-lookup-title">${t('lookupTitle')}</h3>
         <p class="hint">${t('lookupHint')}</p>

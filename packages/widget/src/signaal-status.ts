@@ -80,10 +80,12 @@ export class SignaalStatus extends FormPart {
           ? html`<section class="panel success" part="status">
               ${heading(t(receipt.kind === 'sparring' ? 'receiptTitleSparring' : 'receiptTitle'))}
               <p>${t('receiptReference')}: <strong class="reference">${receipt.reference}</strong></p>
-              ${this.kept
-                ? nothing
-                : html`<p>${t('receiptToken')}: <code class="token">${receipt.statusToken}</code></p>
-                    <p class="hint">${t('receiptTokenHint')}</p>`}
+              ${
+                this.kept
+                  ? nothing
+                  : html`<p>${t('receiptToken')}: <code class="token">${receipt.statusToken}</code></p>
+                      <p class="hint">${t('receiptTokenHint')}</p>`
+              }
               <p>${receipt.nextSteps ?? t('receiptNext', { officer })}</p>
               <p>${t(this.kept ? 'receiptKept' : 'receiptFollowUp')}</p>
               ${newReport}

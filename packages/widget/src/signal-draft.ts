@@ -101,9 +101,9 @@ export const clearedDraft = (draft: Draft, caseReference = ''): Draft => ({
 });
 
 /** Each field as the employee meant it: trimmed, and left out when empty. */
-const filled = <Key extends string>(key: Key, value: string): { [K in Key]?: string } => {
+const filled = <Key extends string>(key: Key, value: string): Partial<Record<Key, string>> => {
   const trimmed = value.trim();
-  return (trimmed ? { [key]: trimmed } : {}) as { [K in Key]?: string };
+  return (trimmed ? { [key]: trimmed } : {}) as Partial<Record<Key, string>>;
 };
 
 function reporterOf(draft: Draft): SignalDraft['reporter'] {

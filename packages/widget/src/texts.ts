@@ -18,8 +18,12 @@ const laterKeys = new Set(laterKeyList.split(' '));
 type Words<Text extends string, Found = never> = Text extends `${infer Word} ${infer Rest}` ? Words<Rest, Found | Word> : Found | Text;
 type LaterKey = keyof InfoMessages | keyof MineMessages;
 type None<Missing extends never> = Missing;
-/** `laterKeyList` holds exactly the keys of those chunks: a type error names one missing or unknown. */
-export type LaterKeysExact = None<Exclude<LaterKey, Words<typeof laterKeyList>> | Exclude<Words<typeof laterKeyList>, LaterKey>>;
+/**
+ * `laterKeyList` holds exactly the keys of those chunks: a type error names one missing or unknown.
+ * Two checks, not one union: both sides are `never` when all is well, and a linter would fold
+ * `never | never` into one and drop the second check.
+ */
+export type LaterKeysExact = [None<Exclude<LaterKey, Words<typeof laterKeyList>>>, None<Exclude<Words<typeof laterKeyList>, LaterKey>>];
 
 /**
  * What is wrong in text overrides, as paths (`nl.titel`): a language the widget does not ship, a
@@ -30,7 +34,7 @@ export function wrongOverrides(overrides: unknown, catalogue: FormMessages): str
   if (overrides == null) return [];
   if (typeof overrides !== 'object' || Array.isArray(overrides)) return ['(root)'];
   const wrong: string[] = [];
-  for (const [locale, texts] of Object.entries(overrides)) {
+  for (const [locale, texts] of Object.entries(overrides as Record<string, unknown>)) {
     if (texts === undefined && (locale === 'nl' || locale === 'en')) continue;
     if ((locale !== 'nl' && locale !== 'en') || typeof texts !== 'object' || !texts || Array.isArray(texts)) {
       wrong.push(locale);
@@ -56,7 +60,11 @@ export async function checkConfigTexts(config: WidgetConfig, locale: WidgetLocal
     .catch(() => loadMessages('nl'))
     .catch(() => undefined);
   const wrong = catalogue ? wrongOverrides(config.messages, catalogue) : [];
-  if (wrong.length) throw new ConfigError('Unknown texts in messages.', wrong.map((path) => ({ path: `messages.${path}`, code: 'unknown-key' })));
+  if (wrong.length)
+    throw new ConfigError(
+      'Unknown texts in messages.',
+      wrong.map((path) => ({ path: `messages.${path}`, code: 'unknown-key' })),
+    );
   return config;
 }
 

@@ -46,14 +46,16 @@ export const tokens = css`
       /* Scaled in linear light (xyz-d65, where y is the luminance), so it stays in gamut; read back as sRGB. */
       --_signaal-accent: light-dark(
         rgb(
-          from color(
+          from
+            color(
               from var(--signaal-accent-color, var(--utrecht-button-primary-action-background-color, #154273)) xyz-d65
                 calc(x * min(1, 0.14 / y)) min(y, 0.14) calc(z * min(1, 0.14 / y))
             )
             r g b
         ),
         rgb(
-          from color(
+          from
+            color(
               from var(--signaal-accent-color-dark, var(--signaal-accent-color, #9cc3ff)) xyz-d65
                 calc(x + max(0, (0.34 - y) / (1 - y)) * (0.9505 - x)) max(y, 0.34) calc(z + max(0, (0.34 - y) / (1 - y)) * (1.089 - z))
             )

@@ -75,7 +75,8 @@ export const en: FormMessages = {
   receiptTitleSparring: 'Thank you. Your question has been received.',
   receiptReference: 'Reference',
   receiptNext: '{officer} reads your message and will contact you if anything is needed.',
-  receiptFollowUp: 'Note the reference and the code. With them, "My signals" shows you later how it is going. Remember something later? Mention the reference when you get in touch.',
+  receiptFollowUp:
+    'Note the reference and the code. With them, "My signals" shows you later how it is going. Remember something later? Mention the reference when you get in touch.',
   receiptToken: 'Code',
   receiptTokenHint: 'This code is secret: only with reference and code can the status be seen. It is not kept anywhere.',
   receiptKept: 'The reference and code are kept in this browser. "My signals" shows you how it is going.',
@@ -109,7 +110,8 @@ export const en: FormMessages = {
   mailedThanks: 'Thank you. {officer} will read your message.',
 
   configErrorTitle: 'This form does not work right now',
-  configErrorBody: 'It is not set up correctly. Please tell the administrator of this application. You can still pass on your signal by phone through the routes below.',
+  configErrorBody:
+    'It is not set up correctly. Please tell the administrator of this application. You can still pass on your signal by phone through the routes below.',
   configLoading: 'Loading settings…',
 
   mineTitle: 'My signals',

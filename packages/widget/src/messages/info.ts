@@ -10,7 +10,8 @@ export const infoNl = {
     'De aandachtsfunctionaris leest je bericht, legt het naast andere informatie en belt je als er vragen zijn. Daarna besluit de gemeente of het signaal verder gaat, bijvoorbeeld naar politie, Arbeidsinspectie of het RIEC. Je hoort wat er met je signaal gebeurt.',
   infoExternalMunicipality: 'Als een signaal verder gaat, meldt de gemeente het. Niet jij persoonlijk.',
   infoExternalEmployee: 'Als een signaal verder gaat, doe je dat samen met de aandachtsfunctionaris, op je eigen naam.',
-  infoExternalUnknown: 'De aandachtsfunctionaris vertelt je of een melding buiten de gemeente op naam van de gemeente of op jouw naam gaat.',
+  infoExternalUnknown:
+    'De aandachtsfunctionaris vertelt je of een melding buiten de gemeente op naam van de gemeente of op jouw naam gaat.',
   why1: 'Slachtoffers krijgen eerder hulp, opvang en zorg.',
   why2: 'Het helpt georganiseerde misdaad en ondermijning tegen te gaan.',
   why3: 'Het beperkt fraude met uitkeringen en toeslagen, bijvoorbeeld via malafide uitzendbureaus.',
@@ -36,7 +37,8 @@ export const infoEn: InfoMessages = {
     'The designated officer reads your message, puts it next to other information and calls you if there are questions. The municipality then decides whether the signal goes further, for example to the police, the Labour Authority or the RIEC. You will hear what happened with it.',
   infoExternalMunicipality: 'If a signal goes further, the municipality reports it. Not you personally.',
   infoExternalEmployee: 'If a signal goes further, you report it together with the designated officer, in your own name.',
-  infoExternalUnknown: 'The designated officer will tell you whether a report outside the municipality goes in the municipality’s name or in yours.',
+  infoExternalUnknown:
+    'The designated officer will tell you whether a report outside the municipality goes in the municipality’s name or in yours.',
   why1: 'Victims get help, shelter and care sooner.',
   why2: 'It helps fight organised crime and its grip on legal business.',
   why3: 'It limits benefit fraud, for example through rogue employment agencies.',

@@ -37,7 +37,7 @@ export const loadInfoTexts = lazy(() =>
 );
 
 /** Text overrides per language, as in the `messages` property and `config.messages`: only the widget's own keys. */
-export type MessageOverrides = { [Locale in WidgetLocale]?: Partial<Messages> | undefined };
+export type MessageOverrides = Partial<Record<WidgetLocale, Partial<Messages> | undefined>>;
 
 /** Values for a text's `{name}` placeholders, filled in as plain text (numbers in the language's notation). */
 export type TextValues = Record<string, string | number>;
@@ -55,7 +55,7 @@ export interface Texts {
  * A language's texts: each override in turn (the host's, then the configuration's), then the
  * defaults. An override that is not a string is passed over, as if it were not there.
  */
-export const textsFor = (locale: WidgetLocale, ...overrides: (MessageOverrides | undefined)[]): Texts => {
+export const textsFor = (locale: WidgetLocale, ...overrides: Array<MessageOverrides | undefined>): Texts => {
   const text = (key: keyof Messages): string | undefined => {
     for (const messages of overrides) {
       const given: unknown = messages?.[locale]?.[key];

@@ -81,7 +81,8 @@ export const nl = {
   receiptTitleSparring: 'Dank je wel. Je vraag is ontvangen.',
   receiptReference: 'Kenmerk',
   receiptNext: '{officer} leest je bericht en neemt contact met je op als er iets nodig is.',
-  receiptFollowUp: 'Noteer het kenmerk en de code. Daarmee zie je later onder "Mijn meldingen" hoe het ermee staat. Weet je later nog iets? Noem het kenmerk als je contact opneemt.',
+  receiptFollowUp:
+    'Noteer het kenmerk en de code. Daarmee zie je later onder "Mijn meldingen" hoe het ermee staat. Weet je later nog iets? Noem het kenmerk als je contact opneemt.',
   receiptToken: 'Code',
   receiptTokenHint: 'Deze code is geheim: alleen met kenmerk en code is de status te zien. Hij wordt nergens bewaard.',
   receiptKept: 'Kenmerk en code zijn in deze browser bewaard. Onder "Mijn meldingen" zie je hoe het ermee staat.',
@@ -108,14 +109,16 @@ export const nl = {
   edit: 'Terug naar het formulier',
 
   mailedTitle: 'Nog één stap: verstuur de e-mail',
-  mailedSteps: 'Open je e-mailprogramma met de knop hieronder. Het bericht aan {mailbox} staat dan klaar. Controleer het en verstuur het daar.',
+  mailedSteps:
+    'Open je e-mailprogramma met de knop hieronder. Het bericht aan {mailbox} staat dan klaar. Controleer het en verstuur het daar.',
   mailedTruncated: 'Je tekst was te lang en is in de e-mail ingekort. Kopieer de hele tekst en plak hem in de e-mail.',
   openMail: 'E-mail openen',
   mailedDone: 'Ik heb de e-mail verstuurd',
   mailedThanks: 'Dank je wel. {officer} leest je bericht.',
 
   configErrorTitle: 'Dit formulier werkt nu niet',
-  configErrorBody: 'Het is niet goed ingesteld. Meld dit bij de beheerder van deze applicatie. Je kunt je signaal wel telefonisch doorgeven via de meldpunten hieronder.',
+  configErrorBody:
+    'Het is niet goed ingesteld. Meld dit bij de beheerder van deze applicatie. Je kunt je signaal wel telefonisch doorgeven via de meldpunten hieronder.',
   configLoading: 'Instellingen laden…',
 
   mineTitle: 'Mijn meldingen',
