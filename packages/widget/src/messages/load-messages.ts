@@ -46,9 +46,9 @@ export type TextValues = Record<string, string | number>;
 export interface Texts {
   readonly locale: WidgetLocale;
   /** The text that counts `count`: its plural form for that number (`Intl.PluralRules`), placeholders filled in. May be called unbound. */
-  t(key: CountKey, values: TextValues & { count: number }): string;
+  t(this: void, key: CountKey, values: TextValues & { count: number }): string;
   /** The text for `key`, with its `{name}` placeholders filled in as plain text. May be called unbound. */
-  t(key: MessageKey, values?: TextValues): string;
+  t(this: void, key: MessageKey, values?: TextValues): string;
 }
 
 /**
