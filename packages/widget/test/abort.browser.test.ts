@@ -8,10 +8,12 @@ import { captureConsole, fill, flaky, holdAnswers, panel, part, ready, submit, t
 
 /** Wraps a `fetch`, recording each request to the backend's API (not the tests' own state reads) and how it ended ('ok', or the error's name). */
 function watchFetch(inner: typeof fetch = globalThis.fetch) {
-  const seen: { path: string; outcome?: string }[] = [];
+  const seen: Array<{ path: string; outcome?: string }> = [];
   const original = globalThis.fetch;
   const watched: typeof fetch = async (input, init) => {
-    const entry: { path: string; outcome?: string } = { path: new URL(input instanceof Request ? input.url : String(input), location.href).pathname };
+    const entry: { path: string; outcome?: string } = {
+      path: new URL(input instanceof Request ? input.url : String(input), location.href).pathname,
+    };
     if (!entry.path.endsWith('/__state')) seen.push(entry);
     try {
       const response = await inner(input, init);
@@ -33,8 +35,10 @@ describe('configuration and delivery as tasks with an AbortSignal', () => {
     const held = holdAnswers(1);
     const { seen, watched } = watchFetch(held.fetch);
     const deliveries = () => seen.filter((entry) => entry.path.endsWith('/signals'));
-    const column = await fixture<HTMLDivElement>(html`<div><signaal-form endpoint=${backend.endpoint} .clientOptions=${{ retry: false, fetch: watched }}></signaal-form></div>`);
-    const form = column.querySelector('signaal-form') as SignaalForm;
+    const column = await fixture<HTMLDivElement>(
+      html`<div><signaal-form endpoint=${backend.endpoint} .clientOptions=${{ retry: false, fetch: watched }}></signaal-form></div>`,
+    );
+    const form = column.querySelector('signaal-form')!;
     await ready(form);
     fill(form, '#f-description', 'De uitzendkracht slaapt in de loods.');
     await submit(form);
@@ -42,7 +46,7 @@ describe('configuration and delivery as tasks with an AbortSignal', () => {
 
     form.remove();
     await waitUntil(() => deliveries()[0]?.outcome === 'AbortError', 'the request was not aborted');
-    const submitted = oneEvent(form, 'signaal-submitted') as Promise<SignaalSubmittedEvent>;
+    const submitted = oneEvent<SignaalSubmittedEvent>(form, 'signaal-submitted');
     column.append(form);
     const { receipt } = await submitted;
     expect(text((await panel(form, '.success')).querySelector('.reference'))).to.equal(receipt.reference);
@@ -59,13 +63,15 @@ describe('configuration and delivery as tasks with an AbortSignal', () => {
     globalThis.fetch = watched;
     try {
       const column = await fixture<HTMLDivElement>(html`<div><signaal-form config-src="${backend.endpoint}/config"></signaal-form></div>`);
-      const form = column.querySelector('signaal-form') as SignaalForm;
+      const form = column.querySelector('signaal-form')!;
       form.addEventListener('signaal-error', (event: SignaalErrorEvent) => codes.push(event.code));
       await waitUntil(() => held.held() === 1, 'the configuration was not asked for');
       form.remove();
       await waitUntil(() => seen[0]?.outcome === 'AbortError', 'the configuration request was not aborted');
       column.append(form);
-      await waitUntil(() => text(part(form, '.officer-name')) === 'Sanne de Vries', 'the configuration did not load after reconnecting', { timeout: 10_000 });
+      await waitUntil(() => text(part(form, '.officer-name')) === 'Sanne de Vries', 'the configuration did not load after reconnecting', {
+        timeout: 10_000,
+      });
       expect(seen.map((entry) => entry.outcome)).to.deep.equal(['AbortError', 'ok']);
       expect([...codes, ...logged], 'an aborted load is no configuration error').to.deep.equal([]);
     } finally {

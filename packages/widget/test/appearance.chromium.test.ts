@@ -52,13 +52,18 @@ describe('appearance', () => {
   });
 
   it('adds no second banner landmark to a host page that has its own header', async () => {
-    const page = await fixture<HTMLElement>(html`<div><header><p>Intranet gemeente</p></header><main><signaal-button endpoint=${flaky().endpoint}></signaal-button></main></div>`);
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <header><p>Intranet gemeente</p></header>
+        <main><signaal-button endpoint=${flaky().endpoint}></signaal-button></main>
+      </div>`,
+    );
     await open(page.querySelector<SignaalButton>('signaal-button')!);
     // The landmark rules are axe's best practices, beside WCAG.
     await expectNoAxeViolations(page, 'a host page with its own header', ['best-practice']);
   });
 
-  it('keeps the dialog\'s edge and a ticked indicator visible in forced colours (Windows high contrast)', async () => {
+  it("keeps the dialog's edge and a ticked indicator visible in forced colours (Windows high contrast)", async () => {
     await executeServerCommand('emulate-forced-colors', 'active');
     expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
     const button = await openButton();

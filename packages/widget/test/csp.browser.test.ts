@@ -1,5 +1,4 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import type { SignaalButton } from '../src/signaal-button.js';
 import type { SignaalForm } from '../src/signaal-form.js';
 import { backendState, fill, part } from './helpers.js';
 
@@ -14,7 +13,11 @@ async function loadPage(run: string): Promise<{ frame: HTMLIFrameElement; win: C
   document.body.append(frame);
   await loaded;
   const win = frame.contentWindow as CspWindow;
-  await waitUntil(() => win.customElements.get('signaal-button') && win.customElements.get('signaal-form'), 'the elements were not defined', { timeout: 10_000 });
+  await waitUntil(
+    () => win.customElements.get('signaal-button') && win.customElements.get('signaal-form'),
+    'the elements were not defined',
+    { timeout: 10_000 },
+  );
   return { frame, win, doc: frame.contentDocument! };
 }
 
@@ -23,11 +26,15 @@ describe('a page with a strict Content-Security-Policy and Trusted Types', () =>
     const run = crypto.randomUUID();
     const { frame, win, doc } = await loadPage(run);
     try {
-      const button = doc.querySelector('signaal-button') as SignaalButton;
+      const button = doc.querySelector('signaal-button')!;
       await button.updateComplete;
       button.shadowRoot!.querySelector<HTMLButtonElement>('.trigger')!.click();
-      await waitUntil(() => button.shadowRoot!.querySelector('signaal-form')?.shadowRoot?.querySelector('#f-description'), 'the form did not open', { timeout: 10_000 });
-      const form = button.shadowRoot!.querySelector('signaal-form') as SignaalForm;
+      await waitUntil(
+        () => button.shadowRoot!.querySelector('signaal-form')?.shadowRoot?.querySelector('#f-description'),
+        'the form did not open',
+        { timeout: 10_000 },
+      );
+      const form = button.shadowRoot!.querySelector('signaal-form')!;
       expect(button.shadowRoot!.querySelector('dialog')!.open).to.equal(true);
       fill(form, '#f-description', 'Onder strikte CSP doorgegeven.');
       part<HTMLButtonElement>(form, '[part="submit"]')!.click();
@@ -39,7 +46,7 @@ describe('a page with a strict Content-Security-Policy and Trusted Types', () =>
       await waitUntil(() => part(form, '#f-lookupReference'), 'my signals did not load', { timeout: 10_000 });
 
       // The inline form renders under the same policy too.
-      const inline = doc.querySelector('body > main > signaal-form') as SignaalForm;
+      const inline = doc.querySelector<SignaalForm>('body > main > signaal-form')!;
       await waitUntil(() => part(inline, '#f-description'));
       // Styles are adopted stylesheets, not injected <style> elements.
       expect(form.shadowRoot!.adoptedStyleSheets.length).to.be.greaterThan(0);

@@ -9,7 +9,9 @@ import { expectNoAxeViolations, fill, flaky, open, part, submit, text } from './
 
 /** The form in its dialog, with every optional part shown: anonymity, and both sections open. */
 async function openForm(lang = 'nl'): Promise<SignaalForm> {
-  const button = await fixture<SignaalButton>(html`<signaal-button lang=${lang} mailbox="signalen@gemeente.example" .config=${{ allowAnonymous: true }}></signaal-button>`);
+  const button = await fixture<SignaalButton>(
+    html`<signaal-button lang=${lang} mailbox="signalen@gemeente.example" .config=${{ allowAnonymous: true }}></signaal-button>`,
+  );
   return open(button);
 }
 
@@ -77,7 +79,10 @@ describe('the open form, as a reader meets it', () => {
     const controls = [...form.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"], input[type="checkbox"]')];
     expect(controls.map((control) => control.type)).to.include.members(['radio', 'checkbox']);
     // The accent is made safe for its scheme (tokens.styles.ts), so it may read as color(srgb …).
-    const bytes = (colour: string) => (colour.match(/-?[\d.]+(?:e-?\d+)?/g) ?? []).slice(0, 3).map((n) => Math.round(colour.startsWith('color(') ? Number(n) * 255 : Number(n)));
+    const bytes = (colour: string) =>
+      (colour.match(/-?[\d.]+(?:e-?\d+)?/g) ?? [])
+        .slice(0, 3)
+        .map((n) => Math.round(colour.startsWith('color(') ? Number(n) * 255 : Number(n)));
     for (const control of controls) expect(bytes(getComputedStyle(control).accentColor)).to.deep.equal([21, 66, 115]);
     form.style.setProperty('--signaal-accent-color', 'rgb(120, 0, 90)');
     for (const control of controls) expect(bytes(getComputedStyle(control).accentColor)).to.deep.equal([120, 0, 90]);
@@ -94,11 +99,16 @@ describe('the open form, as a reader meets it', () => {
     const end = getComputedStyle(ownForm);
     expect(end.borderBottomStyle).to.equal('solid');
     expect(parseFloat(end.borderBottomWidth)).to.be.at.least(1);
-    const after = [...form.shadowRoot!.querySelectorAll('details')].filter((section) => !ownForm.contains(section) && ownForm.compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const after = [...form.shadowRoot!.querySelectorAll('details')].filter(
+      (section) => !ownForm.contains(section) && ownForm.compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING,
+    );
     expect(after.length, 'my signals and the good-to-know sections').to.be.at.least(6);
     for (const section of after) {
       const style = getComputedStyle(section);
-      expect([style.borderTopStyle, style.borderBottomStyle, style.borderLeftStyle, style.borderRightStyle], text(section.querySelector('summary'))).to.deep.equal(['none', 'none', 'none', 'none']);
+      expect(
+        [style.borderTopStyle, style.borderBottomStyle, style.borderLeftStyle, style.borderRightStyle],
+        text(section.querySelector('summary')),
+      ).to.deep.equal(['none', 'none', 'none', 'none']);
     }
     // "Goed om te weten" is a heading, in the quieter style of a secondary one.
     const heading = part(form, '[part="info"] h3')!;

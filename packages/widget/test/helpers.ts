@@ -11,10 +11,15 @@ import type { SignaalForm } from '../src/signaal-form.js';
  * What the flaky backend saw in one run: `GET /config` requests (`configRequests`), all other
  * requests, the signals it stored (times each) and the other requests' headers.
  */
-export type BackendState = { requests: number; configRequests: number; stored: Record<string, number>; headers: Record<string, string | undefined>[] };
+export interface BackendState {
+  requests: number;
+  configRequests: number;
+  stored: Record<string, number>;
+  headers: Array<Record<string, string | undefined>>;
+}
 
 /** Reads the flaky backend's state for a run. */
-export const backendState = async (run: string): Promise<BackendState> => (await fetch(`/flaky/${run}/__state`)).json();
+export const backendState = async (run: string) => (await (await fetch(`/flaky/${run}/__state`)).json()) as BackendState;
 
 /** A fresh run on the flaky backend: its endpoint and a reader for what it stored. */
 export function flaky(fault = 'none', times = 0) {
@@ -25,8 +30,7 @@ export function flaky(fault = 'none', times = 0) {
   };
 }
 
-export const formIn = (button: SignaalButton): SignaalForm | null =>
-  button.shadowRoot!.querySelector('signaal-form');
+export const formIn = (button: SignaalButton): SignaalForm | null => button.shadowRoot!.querySelector('signaal-form');
 
 export const trigger = (button: SignaalButton) => button.shadowRoot!.querySelector<HTMLButtonElement>('.trigger')!;
 export const dialog = (button: SignaalButton) => button.shadowRoot!.querySelector('dialog')!;
@@ -45,26 +49,34 @@ export function deepActive(): Element | null {
 /** Opens the dialog with a click, and waits until the form's description field has focus. */
 export async function open(button: SignaalButton): Promise<SignaalForm> {
   trigger(button).click();
-  await waitUntil(() => formIn(button) && part(formIn(button)!, '#f-description') && deepActive()?.id === 'f-description', 'the form did not open with focus on its first field', { timeout: 10_000 });
+  await waitUntil(
+    () => formIn(button) && part(formIn(button)!, '#f-description') && deepActive()?.id === 'f-description',
+    'the form did not open with focus on its first field',
+    { timeout: 10_000 },
+  );
   await settled(button);
   return formIn(button)!;
 }
 
 /** Waits for the dialog's opening animation, so colours are measured at full opacity. */
 export async function settled(button: SignaalButton): Promise<void> {
-  await Promise.all(dialog(button).getAnimations({ subtree: true }).map((animation) => animation.finished));
+  await Promise.all(
+    dialog(button)
+      .getAnimations({ subtree: true })
+      .map((animation) => animation.finished),
+  );
 }
 
 /** Waits until the form is ready (configuration resolved). */
 export async function ready(form: SignaalForm): Promise<void> {
-  await waitUntil(() => part(form, '#f-description') || part(form, '.panel.failure'), 'the form did not become ready', { timeout: 10_000 });
+  await waitUntil(() => part(form, '#f-description') ?? part(form, '.panel.failure'), 'the form did not become ready', { timeout: 10_000 });
 }
 
 /** Sets a field's value as typing would, firing `input` (from the field's own window, which may be a frame's). */
 export function fill(form: SignaalForm, selector: string, value: string): void {
   const field = part<HTMLInputElement | HTMLTextAreaElement>(form, selector)!;
   field.value = value;
-  const { InputEvent } = field.ownerDocument.defaultView as Window & typeof globalThis;
+  const { InputEvent } = field.ownerDocument.defaultView!;
   field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
 }
 
@@ -91,10 +103,11 @@ export async function openMySignals(form: SignaalForm): Promise<HTMLDetailsEleme
 }
 
 /** Every key and value in a storage area, one `key=value` a line. */
-export const storageDump = (area: Storage) => Array.from({ length: area.length }, (_, index) => `${area.key(index)}=${area.getItem(area.key(index)!)}`).join('\n');
+export const storageDump = (area: Storage) =>
+  Array.from({ length: area.length }, (_, index) => `${area.key(index)}=${area.getItem(area.key(index)!)}`).join('\n');
 
 type ConsoleMethod = 'log' | 'info' | 'warn' | 'error' | 'debug' | 'trace' | 'table' | 'dir';
-const consoleRestores: (() => void)[] = [];
+const consoleRestores: Array<() => void> = [];
 afterEach(() => {
   for (const restore of consoleRestores.splice(0)) restore();
 });
@@ -103,6 +116,7 @@ afterEach(() => {
 export function captureConsole(...methods: ConsoleMethod[]): unknown[][] {
   const calls: unknown[][] = [];
   for (const method of methods.length ? methods : (['error'] as const)) {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- only put back, never called here
     const original = console[method];
     consoleRestores.push(() => (console[method] = original));
     console[method] = (...args: unknown[]) => calls.push(args);
@@ -130,6 +144,8 @@ export function holdAnswers(times = Infinity, path = '/signals') {
     heldNow += 1;
     try {
       await new Promise<void>((resolve, reject) => {
+        // As fetch does: the rejection is the signal's reason, whatever the caller aborted with.
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
         const abort = () => reject(signal!.reason ?? new DOMException('The request was aborted.', 'AbortError'));
         if (signal?.aborted) abort();
         signal?.addEventListener('abort', abort, { once: true });
@@ -148,11 +164,13 @@ export function holdAnswers(times = Infinity, path = '/signals') {
   };
 }
 
-type Axe = { run(context: Element | Document, options: RunOptions): Promise<AxeResults> };
+interface Axe {
+  run(context: Element | Document, options: RunOptions): Promise<AxeResults>;
+}
 
 /** axe-core in the window that owns `node`: a frame brings its own copy (axe checks its own document); here it is loaded on first use. */
 async function axeFor(node: Element | Document): Promise<Axe> {
-  const owner = (node.ownerDocument ?? (node as Document)).defaultView as (Window & { axe?: Axe }) | null;
+  const owner = (node.ownerDocument ?? node).defaultView as (Window & { axe?: Axe }) | null;
   if (owner?.axe) return owner.axe;
   if (owner !== window) throw new Error('This frame has not loaded axe-core (see fixtures/lazy-page.ts).');
   // axe-core's minified build has no types of its own; it sets window.axe.
@@ -173,6 +191,8 @@ export async function expectNoAxeViolations(root: Element | Document, context?: 
   const axe = await axeFor(root);
   const { violations } = await axe.run(root, { runOnly: { type: 'tag', values: [...wcag21, ...alsoTags] }, resultTypes: ['violations'] });
   if (violations.length === 0) return;
-  const lines = violations.flatMap((violation) => violation.nodes.map((node) => `- ${violation.id} at ${JSON.stringify(node.target)}: ${violation.help} (${violation.helpUrl})`));
+  const lines = violations.flatMap((violation) =>
+    violation.nodes.map((node) => `- ${violation.id} at ${JSON.stringify(node.target)}: ${violation.help} (${violation.helpUrl})`),
+  );
   expect.fail(`axe found ${lines.length} violation(s)${context ? ` in ${context}` : ''}:\n${lines.join('\n')}`);
 }

@@ -1,6 +1,20 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { SignaalButton } from '../src/signaal-button.js';
-import { captureConsole, dialog, expectNoAxeViolations, fill, flaky, formIn, open, panel, part, settled, submit, text, trigger } from './helpers.js';
+import {
+  captureConsole,
+  dialog,
+  expectNoAxeViolations,
+  fill,
+  flaky,
+  formIn,
+  open,
+  panel,
+  part,
+  settled,
+  submit,
+  text,
+  trigger,
+} from './helpers.js';
 
 describe('a hostile host page', () => {
   it('keeps the widget visible and on top despite global resets and the host’s own modal dialog', async () => {
@@ -13,9 +27,14 @@ describe('a hostile host page', () => {
     `);
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     try {
-      const host = await fixture<HTMLDialogElement>(html`<dialog><p>Host modal</p><signaal-button endpoint=${flaky().endpoint}></signaal-button></dialog>`);
+      const host = await fixture<HTMLDialogElement>(
+        html`<dialog>
+          <p>Host modal</p>
+          <signaal-button endpoint=${flaky().endpoint}></signaal-button>
+        </dialog>`,
+      );
       host.showModal();
-      const el = host.querySelector('signaal-button') as SignaalButton;
+      const el = host.querySelector('signaal-button')!;
       await el.updateComplete;
       const triggerBox = trigger(el).getBoundingClientRect();
       expect(triggerBox.width).to.be.greaterThan(40);
@@ -47,17 +66,19 @@ describe('a hostile host page', () => {
 
   it('renders hostile configuration strings as text and uses no javascript: URLs', async () => {
     const evil = '<img src=x onerror="window.signaalPwned=1"><script>window.signaalPwned=1</script>';
-    const el = await fixture<SignaalButton>(html`<signaal-button
-      .messages=${{ nl: { trigger: evil, emergency: evil } }}
-      .config=${{
-        mailbox: 'signalen@gemeente.example',
-        municipality: evil,
-        officer: { name: evil, role: evil, photo: 'https://gemeente.example/foto.jpg' },
-        faq: [{ question: evil, answer: evil }],
-        resources: [{ kind: 'news', title: evil, url: 'https://gemeente.example/nieuws' }],
-        messages: { nl: { intro: evil } },
-      }}
-    ></signaal-button>`);
+    const el = await fixture<SignaalButton>(
+      html`<signaal-button
+        .messages=${{ nl: { trigger: evil, emergency: evil } }}
+        .config=${{
+          mailbox: 'signalen@gemeente.example',
+          municipality: evil,
+          officer: { name: evil, role: evil, photo: 'https://gemeente.example/foto.jpg' },
+          faq: [{ question: evil, answer: evil }],
+          resources: [{ kind: 'news', title: evil, url: 'https://gemeente.example/nieuws' }],
+          messages: { nl: { intro: evil } },
+        }}
+      ></signaal-button>`,
+    );
     expect(text(trigger(el))).to.equal(evil);
     const form = await open(el);
     expect(text(part(form, '.emergency'))).to.equal(evil);
@@ -65,22 +86,30 @@ describe('a hostile host page', () => {
     expect(text(part(form, '.intro'))).to.equal(evil);
     expect(form.shadowRoot!.querySelectorAll('script, img[src="x"]')).to.have.length(0);
     expect((window as { signaalPwned?: number }).signaalPwned).to.equal(undefined);
-    const urls = [...form.shadowRoot!.querySelectorAll<HTMLAnchorElement | HTMLImageElement>('a[href], img[src]')].map((node) => node.getAttribute('href') ?? node.getAttribute('src'));
+    const urls = [...form.shadowRoot!.querySelectorAll<HTMLAnchorElement | HTMLImageElement>('a[href], img[src]')].map(
+      (node) => node.getAttribute('href') ?? node.getAttribute('src'),
+    );
     expect(urls.every((url) => /^(https?:|tel:|mailto:|#)/.test(url!))).to.equal(true);
     await expectNoAxeViolations(el);
   });
 
   it('refuses javascript: and data: URLs in the configuration and shows the configuration error', async () => {
     const logged = captureConsole('error');
-    const el = await fixture<SignaalButton>(html`<signaal-button .config=${{
-      mailbox: 'signalen@gemeente.example',
-      officer: { name: 'Sanne', photo: 'javascript:alert(1)' },
-      resources: [{ kind: 'news', title: 'Nieuws', url: 'data:text/html,<script>alert(1)</script>' }],
-    }}></signaal-button>`);
+    const el = await fixture<SignaalButton>(
+      html`<signaal-button
+        .config=${{
+          mailbox: 'signalen@gemeente.example',
+          officer: { name: 'Sanne', photo: 'javascript:alert(1)' },
+          resources: [{ kind: 'news', title: 'Nieuws', url: 'data:text/html,<script>alert(1)</script>' }],
+        }}
+      ></signaal-button>`,
+    );
     trigger(el).click();
     await waitUntil(() => formIn(el) && part(formIn(el)!, '.panel.failure'), 'no configuration error', { timeout: 10_000 });
     const form = formIn(el)!;
-    const hrefs = [...form.shadowRoot!.querySelectorAll('a[href], img[src]')].map((node) => node.getAttribute('href') ?? node.getAttribute('src') ?? '');
+    const hrefs = [...form.shadowRoot!.querySelectorAll('a[href], img[src]')].map(
+      (node) => node.getAttribute('href') ?? node.getAttribute('src') ?? '',
+    );
     expect(hrefs.some((url) => /^(javascript|data):/i.test(url))).to.equal(false);
     expect(logged).to.have.length(1);
     expect(String(logged[0]![1])).to.match(/officer\.photo/);

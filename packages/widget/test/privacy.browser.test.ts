@@ -8,13 +8,22 @@ describe('nothing typed is kept or logged', () => {
   it('leaves a canary from every field nowhere in storage, cookies, the URL or the console after a failed and a retried delivery', async () => {
     const canary = `kanarie${crypto.randomUUID().replaceAll('-', '')}`;
     const calls = captureConsole(...methods);
-    const logged = () => calls.map((args) => args.map((arg) => (arg instanceof Error ? `${arg.name} ${arg.message} ${String(arg.cause)}` : typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+    const logged = () =>
+      calls.map((args) =>
+        args
+          .map((arg) =>
+            arg instanceof Error ? `${arg.name} ${arg.message} ${String(arg.cause)}` : typeof arg === 'string' ? arg : JSON.stringify(arg),
+          )
+          .join(' '),
+      );
     const urlBefore = location.href;
     const backend = flaky('500', 1);
-    const el = await fixture<SignaalButton>(html`<signaal-button
-      .config=${{ endpoint: backend.endpoint, mailbox: 'signalen@gemeente.example' }}
-      .clientOptions=${{ retry: false }}
-    ></signaal-button>`);
+    const el = await fixture<SignaalButton>(
+      html`<signaal-button
+        .config=${{ endpoint: backend.endpoint, mailbox: 'signalen@gemeente.example' }}
+        .clientOptions=${{ retry: false }}
+      ></signaal-button>`,
+    );
     const form = await open(el);
     for (const section of form.shadowRoot!.querySelectorAll<HTMLDetailsElement>('details.section')) section.open = true;
     await form.updateComplete;
@@ -50,7 +59,7 @@ describe('nothing typed is kept or logged', () => {
     const el = await fixture<SignaalButton>(html`<signaal-button endpoint=${flaky().endpoint}></signaal-button>`);
     const form = await open(el);
     const unload = () => {
-      const event = new Event('beforeunload', { cancelable: true }) as BeforeUnloadEvent;
+      const event = new Event('beforeunload', { cancelable: true });
       window.dispatchEvent(event);
       return event.defaultPrevented;
     };

@@ -18,24 +18,30 @@ type Host = SignaalButton | SignaalForm;
 /** The form with focus in its description, inside a button's dialog or inline. */
 const hosts: Record<string, () => Promise<{ host: Host; form: SignaalForm }>> = {
   '<signaal-button>': async () => {
-    const host = await fixture<SignaalButton>(html`<signaal-button .config=${config()} .reporter=${reporter()} .context=${context()} .messages=${messages()}></signaal-button>`);
+    const host = await fixture<SignaalButton>(
+      html`<signaal-button .config=${config()} .reporter=${reporter()} .context=${context()} .messages=${messages()}></signaal-button>`,
+    );
     return { host, form: await open(host) };
   },
   'an inline <signaal-form>': async () => {
-    const form = await fixture<SignaalForm>(html`<signaal-form .config=${config()} .reporter=${reporter()} .context=${context()} .messages=${messages()}></signaal-form>`);
+    const form = await fixture<SignaalForm>(
+      html`<signaal-form .config=${config()} .reporter=${reporter()} .context=${context()} .messages=${messages()}></signaal-form>`,
+    );
     await ready(form);
     part(form, '#f-description')!.focus();
     return { host: form, form };
   },
 };
 
-const field = <T extends HTMLInputElement | HTMLTextAreaElement = HTMLInputElement>(form: SignaalForm, id: string) => part<T>(form, `#f-${id}`)!;
+const field = <T extends HTMLInputElement | HTMLTextAreaElement = HTMLInputElement>(form: SignaalForm, id: string) =>
+  part<T>(form, `#f-${id}`)!;
 const description = (form: SignaalForm) => field<HTMLTextAreaElement>(form, 'description');
 
 /** Types a description with the caret left before its last word, as an employee mid-sentence. */
 async function typeDraft(form: SignaalForm): Promise<HTMLTextAreaElement> {
   await sendKeys({ type: 'Drie mannen busje' });
-  for (let step = 0; step < 'busje'.length; step++) await sendKeys({ press: 'ArrowLeft' });
+  const lastWord = 'busje'.length;
+  for (let step = 0; step < lastWord; step++) await sendKeys({ press: 'ArrowLeft' });
   return description(form);
 }
 
@@ -96,7 +102,13 @@ describe('re-renders of the host page, client options', () => {
   it('reads the remote configuration once and sends with the newest headers, however often the host renders', async () => {
     const backend = flaky();
     const headers = (token: string) => ({ headers: { 'X-CSRF-Token': token } });
-    const form = await fixture<SignaalForm>(html`<signaal-form endpoint=${backend.endpoint} config-src="${backend.endpoint}/config" .clientOptions=${headers('one')}></signaal-form>`);
+    const form = await fixture<SignaalForm>(
+      html`<signaal-form
+        endpoint=${backend.endpoint}
+        config-src="${backend.endpoint}/config"
+        .clientOptions=${headers('one')}
+      ></signaal-form>`,
+    );
     await ready(form);
     for (let render = 0; render < 10; render++) {
       form.clientOptions = headers('one');

@@ -35,7 +35,9 @@ describe('<signaal-button>', () => {
   });
 
   it('keeps the draft across closing and reopening after a failure, with focus back on the trigger', async () => {
-    const el = await fixture<SignaalButton>(html`<signaal-button endpoint=${flaky('500', 99).endpoint} .clientOptions=${{ retry: false }}></signaal-button>`);
+    const el = await fixture<SignaalButton>(
+      html`<signaal-button endpoint=${flaky('500', 99).endpoint} .clientOptions=${{ retry: false }}></signaal-button>`,
+    );
     const form = await open(el);
     fill(form, '#f-description', 'Bewaar mij.');
     await submit(form);
@@ -46,14 +48,18 @@ describe('<signaal-button>', () => {
     trigger(el).click();
     await waitUntil(() => dialog(el).open);
     expect(text(part(form, '.failure'))).to.contain('nog niet verstuurd');
-    const back = [...form.shadowRoot!.querySelectorAll('.failure button')].find((button) => text(button) === 'Terug naar het formulier') as HTMLButtonElement;
+    const back = [...form.shadowRoot!.querySelectorAll('.failure button')].find(
+      (button) => text(button) === 'Terug naar het formulier',
+    ) as HTMLButtonElement;
     back.click();
     await form.updateComplete;
     expect(part<HTMLTextAreaElement>(form, '#f-description')!.value).to.equal('Bewaar mij.');
   });
 
   it('speaks English from the nearest lang and Dutch by default', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-GB"><signaal-button mailbox="signalen@gemeente.example"></signaal-button></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="en-GB"><signaal-button mailbox="signalen@gemeente.example"></signaal-button></div>`,
+    );
     const el = wrapper.querySelector('signaal-button')!;
     await el.updateComplete;
     expect(text(trigger(el))).to.equal('Pass on a signal');
@@ -75,10 +81,12 @@ describe('<signaal-button>', () => {
   });
 
   it('replaces texts through the messages property and config.messages', async () => {
-    const el = await fixture<SignaalButton>(html`<signaal-button
-      .messages=${{ nl: { trigger: 'Zorgen delen', emergency: 'Nood? Bel 112.' } }}
-      .config=${{ mailbox: 'signalen@gemeente.example', messages: { nl: { submitMail: 'Mail maken' } } }}
-    ></signaal-button>`);
+    const el = await fixture<SignaalButton>(
+      html`<signaal-button
+        .messages=${{ nl: { trigger: 'Zorgen delen', emergency: 'Nood? Bel 112.' } }}
+        .config=${{ mailbox: 'signalen@gemeente.example', messages: { nl: { submitMail: 'Mail maken' } } }}
+      ></signaal-button>`,
+    );
     expect(text(trigger(el))).to.equal('Zorgen delen');
     const form = await open(el);
     expect(text(part(form, '.emergency'))).to.equal('Nood? Bel 112.');

@@ -4,17 +4,33 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { SignaalSubmittedEvent, SignaalErrorEvent, SignaalSubmitEvent } from '../src/events.js';
 import type { SignaalButton } from '../src/signaal-button.js';
 import type { SignaalForm } from '../src/signaal-form.js';
-import { captureConsole, deepActive, expectNoAxeViolations, fill, flaky, formIn, holdAnswers, open, panel, part, ready, settled, submit, text, trigger } from './helpers.js';
+import {
+  captureConsole,
+  deepActive,
+  expectNoAxeViolations,
+  fill,
+  flaky,
+  formIn,
+  holdAnswers,
+  open,
+  panel,
+  part,
+  ready,
+  settled,
+  submit,
+  text,
+  trigger,
+} from './helpers.js';
 
 /** Connects a form the way a script would, leaving `configure` a moment to set properties; collects what it reports. */
-async function connect(configure: (form: SignaalForm) => void = () => {}) {
+async function connect(configure?: (form: SignaalForm) => void) {
   const errors = captureConsole('error');
   const events: SignaalErrorEvent[] = [];
   const host = await fixture<HTMLDivElement>(html`<div></div>`);
   const form = document.createElement('signaal-form');
   form.addEventListener('signaal-error', (event) => events.push(event));
   host.append(form);
-  configure(form);
+  configure?.(form);
   await ready(form);
   await form.updateComplete;
   return { form, errors, events };
@@ -27,7 +43,7 @@ describe('<signaal-form>', () => {
       const el = await fixture<SignaalButton>(html`<signaal-button endpoint=${backend.endpoint}></signaal-button>`);
       const form = await open(el);
       fill(form, '#f-description', 'Drie mannen wachten elke ochtend op een busje.');
-      const submitted = oneEvent(el, 'signaal-submitted') as Promise<SignaalSubmittedEvent>;
+      const submitted = oneEvent<SignaalSubmittedEvent>(el, 'signaal-submitted');
       await submit(form);
       const { receipt } = await submitted;
       const success = await panel(form, '.success');
@@ -47,9 +63,13 @@ describe('<signaal-form>', () => {
       await submit(form);
       await waitUntil(() => text(part(form, '[role="status"]')).includes('tegengehouden'));
       expect((await backend.state()).requests).to.equal(0);
-      el.addEventListener('signaal-submit', (event) => {
-        if (event.draft.kind === 'signal') event.draft.caseReference = 'Z-2024-0042';
-      }, { once: true });
+      el.addEventListener(
+        'signaal-submit',
+        (event) => {
+          if (event.draft.kind === 'signal') event.draft.caseReference = 'Z-2024-0042';
+        },
+        { once: true },
+      );
       await submit(form);
       await panel(form, '.success');
       expect((await backend.state()).requests).to.equal(1);
@@ -59,7 +79,9 @@ describe('<signaal-form>', () => {
       // The backend's answer is held back until the clicks are done: sending lasts as long as the test needs.
       const backend = flaky();
       const held = holdAnswers();
-      const el = await fixture<SignaalButton>(html`<signaal-button .config=${{ endpoint: backend.endpoint }} .clientOptions=${{ fetch: held.fetch }}></signaal-button>`);
+      const el = await fixture<SignaalButton>(
+        html`<signaal-button .config=${{ endpoint: backend.endpoint }} .clientOptions=${{ fetch: held.fetch }}></signaal-button>`,
+      );
       const form = await open(el);
       fill(form, '#f-description', 'Een man sliep in de bedrijfsbus.');
       const send = part<HTMLButtonElement>(form, '[part="submit"]')!;
@@ -67,7 +89,11 @@ describe('<signaal-form>', () => {
       send.click();
       await form.updateComplete;
       expect(send.getAttribute('aria-disabled')).to.equal('true');
-      expect([...form.shadowRoot!.querySelectorAll<HTMLInputElement>('.plain input, .plain textarea, .plain select')].every((control) => control.disabled)).to.equal(true);
+      expect(
+        [...form.shadowRoot!.querySelectorAll<HTMLInputElement>('.plain input, .plain textarea, .plain select')].every(
+          (control) => control.disabled,
+        ),
+      ).to.equal(true);
       expect(text(part(form, '[role="status"]'))).to.contain('wordt verstuurd');
       await waitUntil(() => held.held() === 1, 'the delivery did not reach the backend');
       send.click();
@@ -88,10 +114,15 @@ describe('<signaal-form>', () => {
       const backend = flaky();
       const held = holdAnswers(3);
       const options = { timeout: 500, retry: { limit: 2, backoffLimit: 50 }, fetch: held.fetch };
-      const el = await fixture<SignaalButton>(html`<signaal-button .config=${{ endpoint: backend.endpoint, mailbox: 'signalen@gemeente.example' }} .clientOptions=${options}></signaal-button>`);
+      const el = await fixture<SignaalButton>(
+        html`<signaal-button
+          .config=${{ endpoint: backend.endpoint, mailbox: 'signalen@gemeente.example' }}
+          .clientOptions=${options}
+        ></signaal-button>`,
+      );
       const form = await open(el);
       fill(form, '#f-description', 'Zij had haar eigen paspoort niet bij zich.');
-      const failed = oneEvent(el, 'signaal-error') as Promise<SignaalErrorEvent>;
+      const failed = oneEvent<SignaalErrorEvent>(el, 'signaal-error');
       await submit(form);
       const error = await failed;
       expect(error.code).to.equal('timeout');
@@ -106,7 +137,9 @@ describe('<signaal-form>', () => {
       expect(form.hasUnsentText).to.equal(true);
       await expectNoAxeViolations(el);
 
-      const retry = [...form.shadowRoot!.querySelectorAll('.failure button')].find((button) => text(button) === 'Opnieuw proberen') as HTMLButtonElement;
+      const retry = [...form.shadowRoot!.querySelectorAll('.failure button')].find(
+        (button) => text(button) === 'Opnieuw proberen',
+      ) as HTMLButtonElement;
       retry.click();
       await panel(form, '.success');
       const state = await backend.state();
@@ -122,7 +155,9 @@ describe('<signaal-form>', () => {
       fill(form, '#f-description', 'Veel mensen op een adres.');
       await submit(form);
       expect(text(await panel(form, '.failure'))).to.contain('niet aangenomen');
-      const back = [...form.shadowRoot!.querySelectorAll('.failure button')].find((button) => text(button) === 'Terug naar het formulier') as HTMLButtonElement;
+      const back = [...form.shadowRoot!.querySelectorAll('.failure button')].find(
+        (button) => text(button) === 'Terug naar het formulier',
+      ) as HTMLButtonElement;
       back.click();
       await form.updateComplete;
       expect(part<HTMLTextAreaElement>(form, '#f-description')!.value).to.equal('Veel mensen op een adres.');
@@ -193,7 +228,9 @@ describe('<signaal-form>', () => {
       expect(link.href.startsWith('mailto:signalen@gemeente.example?subject=')).to.equal(true);
       expect(deepActive()).to.equal(part(form, '.panel-heading'));
       await expectNoAxeViolations(el);
-      const done = [...form.shadowRoot!.querySelectorAll('.panel button')].find((button) => text(button) === 'Ik heb de e-mail verstuurd') as HTMLButtonElement;
+      const done = [...form.shadowRoot!.querySelectorAll('.panel button')].find(
+        (button) => text(button) === 'Ik heb de e-mail verstuurd',
+      ) as HTMLButtonElement;
       done.click();
       expect(text(await panel(form, '.success'))).to.contain('Dank je wel');
       expect(form.hasUnsentText).to.equal(false);
@@ -203,11 +240,13 @@ describe('<signaal-form>', () => {
   describe('who reports', () => {
     it('prefills the reporter and case reference from the host', async () => {
       const backend = flaky();
-      const el = await fixture<SignaalButton>(html`<signaal-button
-        endpoint=${backend.endpoint}
-        .reporter=${{ name: 'Anouk Jansen', email: 'a.jansen@gemeente.example' }}
-        .context=${{ caseReference: 'Z-77', sourceSystem: 'Zaaksysteem' }}
-      ></signaal-button>`);
+      const el = await fixture<SignaalButton>(
+        html`<signaal-button
+          endpoint=${backend.endpoint}
+          .reporter=${{ name: 'Anouk Jansen', email: 'a.jansen@gemeente.example' }}
+          .context=${{ caseReference: 'Z-77', sourceSystem: 'Zaaksysteem' }}
+        ></signaal-button>`,
+      );
       const form = await open(el);
       expect(part<HTMLInputElement>(form, '#f-name')!.value).to.equal('Anouk Jansen');
       expect(part<HTMLInputElement>(form, '#f-caseReference')!.value).to.equal('Z-77');
@@ -222,10 +261,12 @@ describe('<signaal-form>', () => {
 
     it('offers anonymity only where allowed, with its caveat, and then sends no details', async () => {
       const backend = flaky();
-      const el = await fixture<SignaalButton>(html`<signaal-button
-        .config=${{ endpoint: backend.endpoint, allowAnonymous: true }}
-        .reporter=${{ name: 'Anouk Jansen' }}
-      ></signaal-button>`);
+      const el = await fixture<SignaalButton>(
+        html`<signaal-button
+          .config=${{ endpoint: backend.endpoint, allowAnonymous: true }}
+          .reporter=${{ name: 'Anouk Jansen' }}
+        ></signaal-button>`,
+      );
       const form = await open(el);
       const anonymous = part<HTMLInputElement>(form, 'input[value="anonymous"]')!;
       expect(part<HTMLInputElement>(form, 'input[value="confidential"]')!.checked).to.equal(true);
@@ -263,7 +304,7 @@ describe('<signaal-form>', () => {
     it('opens to the configuration error, not a loading line, when given no configuration at all', async () => {
       const errors = captureConsole('error');
       const el = await fixture<SignaalButton>(html`<signaal-button></signaal-button>`);
-      const failed = oneEvent(el, 'signaal-error') as Promise<SignaalErrorEvent>;
+      const failed = oneEvent<SignaalErrorEvent>(el, 'signaal-error');
       trigger(el).click();
       expect((await failed).code).to.equal('invalid-config');
       await waitUntil(() => formIn(el) && part(formIn(el)!, '.panel.failure'), 'no configuration error', { timeout: 10_000 });
@@ -297,8 +338,15 @@ describe('<signaal-form>', () => {
 
   describe('inline on a page', () => {
     it('reflows in a 320px column without horizontal scrolling', async () => {
-      const column = await fixture<HTMLDivElement>(html`<div style="inline-size: 320px"><signaal-form mailbox="signalen@gemeente.example" .config=${{ allowAnonymous: true, officer: { name: 'Sanne de Vries met een hele lange achternaam-zonder-spaties' } }}></signaal-form></div>`);
-      const form = column.querySelector('signaal-form') as SignaalForm;
+      const column = await fixture<HTMLDivElement>(
+        html`<div style="inline-size: 320px">
+          <signaal-form
+            mailbox="signalen@gemeente.example"
+            .config=${{ allowAnonymous: true, officer: { name: 'Sanne de Vries met een hele lange achternaam-zonder-spaties' } }}
+          ></signaal-form>
+        </div>`,
+      );
+      const form = column.querySelector('signaal-form')!;
       await waitUntil(() => part(form, '#f-description'));
       for (const section of form.shadowRoot!.querySelectorAll<HTMLDetailsElement>('details')) section.open = true;
       await form.updateComplete;

@@ -6,11 +6,15 @@ import { open, part, text } from './helpers.js';
 
 describe('<signaal-info>', () => {
   it('keeps the help reachable: the questions, where a signal goes, and the configured resources', async () => {
-    const el = await fixture<SignaalButton>(html`<signaal-button .config=${{
-      mailbox: 'signalen@gemeente.example',
-      externalReporting: 'municipality',
-      resources: [{ kind: 'e-learning', title: 'E-learning signaleren', url: 'https://gemeente.example/e-learning' }],
-    }}></signaal-button>`);
+    const el = await fixture<SignaalButton>(
+      html`<signaal-button
+        .config=${{
+          mailbox: 'signalen@gemeente.example',
+          externalReporting: 'municipality',
+          resources: [{ kind: 'e-learning', title: 'E-learning signaleren', url: 'https://gemeente.example/e-learning' }],
+        }}
+      ></signaal-button>`,
+    );
     const form = await open(el);
     const info = part(form, '.info')!;
     // The bodies of "good to know" arrive with their own chunk, on the first opening of a section.

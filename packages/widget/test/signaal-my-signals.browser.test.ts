@@ -17,7 +17,7 @@ async function button(config: Record<string, unknown>): Promise<SignaalButton> {
 /** Types a description and sends it; resolves with the receipt the form announced. */
 async function deliver(form: SignaalForm, description = 'Vier mensen slapen in de kantine.'): Promise<Receipt> {
   fill(form, '#f-description', description);
-  const submitted = oneEvent(form, 'signaal-submitted') as Promise<SignaalSubmittedEvent>;
+  const submitted = oneEvent<SignaalSubmittedEvent>(form, 'signaal-submitted');
   await submit(form);
   const { receipt } = await submitted;
   await panel(form, '.success');
@@ -43,7 +43,9 @@ describe('<signaal-my-signals>, "my signals"', () => {
     const form = await open(el);
     const receipt = await deliver(form, `Beschrijving ${canary}`);
 
-    expect(stored()).to.deep.equal([{ reference: receipt.reference, token: receipt.statusToken, receivedAt: receipt.receivedAt, kind: 'signal' }]);
+    expect(stored()).to.deep.equal([
+      { reference: receipt.reference, token: receipt.statusToken, receivedAt: receipt.receivedAt, kind: 'signal' },
+    ]);
     expect(storageDump(localStorage)).not.to.contain(canary);
     expect(storageDump(sessionStorage)).not.to.contain(canary);
     const success = part(form, '.panel.success')!;
@@ -68,7 +70,7 @@ describe('<signaal-my-signals>, "my signals"', () => {
     expect(part(form, '#f-lookupReference')).to.not.equal(null);
   });
 
-  it('shows the state, the time it changed and the officer\'s message of a kept receipt, and forgets it at once', async () => {
+  it("shows the state, the time it changed and the officer's message of a kept receipt, and forgets it at once", async () => {
     const el = await button({ endpoint: flaky().endpoint, keepReceipts: true });
     const form = await open(el);
     const receipt = await deliver(form);
@@ -101,12 +103,16 @@ describe('<signaal-my-signals>, "my signals"', () => {
     const stranger = { reference: 'SG-NIET-BEKEND', token: 'x'.repeat(32), receivedAt: '2026-03-01T09:00:00Z', kind: 'sparring' };
     localStorage.setItem(receiptStoreKey, JSON.stringify([...kept, stranger, { reference: 'SG-RAAR', description: 'geen bon' }, 42, null]));
     await openMine(form);
-    await waitUntil(() => status(form) === 'Niet elke status kon worden opgehaald.', 'the partial failure was not announced', { timeout: 10_000 });
+    await waitUntil(() => status(form) === 'Niet elke status kon worden opgehaald.', 'the partial failure was not announced', {
+      timeout: 10_000,
+    });
 
     const items = receipts(form);
     expect(items.map((item) => text(item.querySelector('.reference')))).to.deep.equal([receipt.reference, 'SG-NIET-BEKEND']);
     expect(text(items[0]!.querySelector('.state'))).to.equal('In behandeling');
-    expect(text(items[1]!.querySelector('.error'))).to.equal('Geen melding gevonden met dit kenmerk en deze code. Controleer ze en probeer het opnieuw.');
+    expect(text(items[1]!.querySelector('.error'))).to.equal(
+      'Geen melding gevonden met dit kenmerk en deze code. Controleer ze en probeer het opnieuw.',
+    );
     expect(text(items[1])).to.contain('Vraag om overleg');
     await expectNoAxeViolations(el);
   });
@@ -188,11 +194,16 @@ describe('<signaal-my-signals>, "my signals"', () => {
     const el = await button({ endpoint: backend.endpoint, showStats: true });
     const form = await open(el);
     const opened = await backend.state();
-    expect([opened.configRequests, opened.requests], 'with config given, opening the form asks nothing, not even GET /config').to.deep.equal([0, 0]);
+    expect(
+      [opened.configRequests, opened.requests],
+      'with config given, opening the form asks nothing, not even GET /config',
+    ).to.deep.equal([0, 0]);
     await deliver(form);
     await openMine(form);
     await waitUntil(() => part(form, 'dl.stats'), 'no figures', { timeout: 10_000 });
-    expect(text(part(form, '#f-stats-title'))).to.equal(`Cijfers sinds ${new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long' }).format(new Date('2026-01-01T00:00:00Z'))}`);
+    expect(text(part(form, '#f-stats-title'))).to.equal(
+      `Cijfers sinds ${new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long' }).format(new Date('2026-01-01T00:00:00Z'))}`,
+    );
     expect([...part(form, 'dl.stats')!.querySelectorAll('dt, dd')].map(text)).to.deep.equal([
       'Doorgegeven',
       'minder dan 5 signalen',

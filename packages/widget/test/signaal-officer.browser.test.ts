@@ -8,7 +8,9 @@ import { expectNoAxeViolations, open, part, ready, text } from './helpers.js';
 describe('<signaal-officer>', () => {
   it('shows the officer the configuration names, follows a new one, and shows no card without one', async () => {
     const officer = { name: 'Sanne de Vries', role: 'Aandachtsfunctionaris', phone: '030 - 286 00 00', email: 'sanne@gemeente.example' };
-    const form = await fixture<SignaalForm>(html`<signaal-form .config=${{ mailbox: 'signalen@gemeente.example', officer }}></signaal-form>`);
+    const form = await fixture<SignaalForm>(
+      html`<signaal-form .config=${{ mailbox: 'signalen@gemeente.example', officer }}></signaal-form>`,
+    );
     await ready(form);
     const card = part(form, '[part="officer"]')!;
     expect(text(card.querySelector('.officer-name'))).to.equal('Sanne de Vries');
@@ -28,10 +30,20 @@ describe('<signaal-officer>', () => {
   });
 
   it('shows the photo with its alt text and a phone link the phone can dial', async () => {
-    const el = await fixture<SignaalButton>(html`<signaal-button .config=${{
-      mailbox: 'signalen@gemeente.example',
-      officer: { name: 'Sanne de Vries', role: 'Aandachtsfunctionaris mensenhandel', photo: 'https://gemeente.example/sanne.jpg', phone: '14 020', email: 'sanne@gemeente.example' },
-    }}></signaal-button>`);
+    const el = await fixture<SignaalButton>(
+      html`<signaal-button
+        .config=${{
+          mailbox: 'signalen@gemeente.example',
+          officer: {
+            name: 'Sanne de Vries',
+            role: 'Aandachtsfunctionaris mensenhandel',
+            photo: 'https://gemeente.example/sanne.jpg',
+            phone: '14 020',
+            email: 'sanne@gemeente.example',
+          },
+        }}
+      ></signaal-button>`,
+    );
     const form = await open(el);
     const officer = part(form, '[part="officer"]')!;
     expect(text(officer)).to.contain('Sanne de Vries');

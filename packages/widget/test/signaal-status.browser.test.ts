@@ -21,21 +21,25 @@ async function eventsOnThePage(during: () => Promise<void>): Promise<string[]> {
 
 describe('<signaal-status>', () => {
   it('stays stylable through ::part(status) from the page', async () => {
-    const page = await fixture<HTMLDivElement>(html`<div>
-      <style>
-        .themed signaal-form::part(status) {
-          outline: 3px solid rgb(1, 2, 3);
-        }
-      </style>
-      <div class="themed"><signaal-form></signaal-form></div>
-    </div>`);
-    const form = page.querySelector('signaal-form') as SignaalForm;
+    const page = await fixture<HTMLDivElement>(
+      html`<div>
+        <style>
+          .themed signaal-form::part(status) {
+            outline: 3px solid rgb(1, 2, 3);
+          }
+        </style>
+        <div class="themed"><signaal-form></signaal-form></div>
+      </div>`,
+    );
+    const form = page.querySelector('signaal-form')!;
     await panel(form, '.failure');
     expect(getComputedStyle(part(form, '[part="status"]')!).outlineColor).to.equal('rgb(1, 2, 3)');
   });
 
   it('tells the form what the employee chose, and the page hears only the documented events', async () => {
-    const form = await fixture<SignaalForm>(html`<signaal-form endpoint=${flaky('500', 99).endpoint} .clientOptions=${{ retry: false }}></signaal-form>`);
+    const form = await fixture<SignaalForm>(
+      html`<signaal-form endpoint=${flaky('500', 99).endpoint} .clientOptions=${{ retry: false }}></signaal-form>`,
+    );
     await ready(form);
     const seen = await eventsOnThePage(async () => {
       fill(form, '#f-description', 'Twee mannen wachten elke ochtend op het busje.');

@@ -32,12 +32,14 @@ interface State {
 }
 
 /** Steps to take when a state's test ends, whether it passed or not (a held answer is let go). */
-const cleanups: (() => void)[] = [];
+const cleanups: Array<() => void> = [];
 
 const officer = { name: 'Sanne de Vries', role: 'Aandachtsfunctionaris mensenhandel', phone: '14 020', email: 'sanne@gemeente.example' };
 
 /** A button with a working backend, and its form opened. */
-async function openButton(template = html`<signaal-button endpoint=${flaky().endpoint}></signaal-button>`): Promise<{ button: SignaalButton; form: SignaalForm }> {
+async function openButton(
+  template = html`<signaal-button endpoint=${flaky().endpoint}></signaal-button>`,
+): Promise<{ button: SignaalButton; form: SignaalForm }> {
   const button = await fixture<SignaalButton>(template);
   return { button, form: await open(button) };
 }
@@ -94,7 +96,9 @@ const states: State[] = [
       const backend = flaky();
       const held = holdAnswers();
       cleanups.push(held.release);
-      const { button, form } = await openButton(html`<signaal-button .config=${{ endpoint: backend.endpoint }} .clientOptions=${{ fetch: held.fetch }}></signaal-button>`);
+      const { button, form } = await openButton(
+        html`<signaal-button .config=${{ endpoint: backend.endpoint }} .clientOptions=${{ fetch: held.fetch }}></signaal-button>`,
+      );
       fill(form, '#f-description', 'Een man sliep in de bedrijfsbus.');
       await submit(form);
       await waitUntil(() => held.held() === 1, 'the delivery did not reach the backend');
@@ -116,10 +120,12 @@ const states: State[] = [
   {
     name: 'a failed delivery, with try again, e-mail and copy',
     async drive() {
-      const { button, form } = await openButton(html`<signaal-button
-        .config=${{ endpoint: flaky('500', 99).endpoint, mailbox: 'signalen@gemeente.example' }}
-        .clientOptions=${{ retry: false }}
-      ></signaal-button>`);
+      const { button, form } = await openButton(
+        html`<signaal-button
+          .config=${{ endpoint: flaky('500', 99).endpoint, mailbox: 'signalen@gemeente.example' }}
+          .clientOptions=${{ retry: false }}
+        ></signaal-button>`,
+      );
       fill(form, '#f-description', 'Zij had haar eigen paspoort niet bij zich.');
       await submit(form);
       const failure = await panel(form, '.failure');
@@ -154,7 +160,9 @@ const states: State[] = [
   {
     name: 'the officer card',
     async drive() {
-      const { button, form } = await openButton(html`<signaal-button .config=${{ mailbox: 'signalen@gemeente.example', officer }}></signaal-button>`);
+      const { button, form } = await openButton(
+        html`<signaal-button .config=${{ mailbox: 'signalen@gemeente.example', officer }}></signaal-button>`,
+      );
       expect(text(part(form, '[part="officer"] .officer-name'))).to.equal('Sanne de Vries');
       return button;
     },
@@ -162,14 +170,22 @@ const states: State[] = [
   {
     name: '"good to know", every section open',
     async drive() {
-      const { button, form } = await openButton(html`<signaal-button .config=${{
-        mailbox: 'signalen@gemeente.example',
-        externalReporting: 'municipality',
-        resources: [{ kind: 'e-learning', title: 'E-learning signaleren', url: 'https://gemeente.example/e-learning' }],
-      }}></signaal-button>`);
+      const { button, form } = await openButton(
+        html`<signaal-button
+          .config=${{
+            mailbox: 'signalen@gemeente.example',
+            externalReporting: 'municipality',
+            resources: [{ kind: 'e-learning', title: 'E-learning signaleren', url: 'https://gemeente.example/e-learning' }],
+          }}
+        ></signaal-button>`,
+      );
       const info = part(form, '.info')!;
       for (const summary of info.querySelectorAll<HTMLElement>('details > summary')) summary.click();
-      await waitUntil(() => text(info).includes('Een signaal is geen beschuldiging') && !text(info).includes('Even laden'), 'the texts of "good to know" did not arrive', { timeout: 10_000 });
+      await waitUntil(
+        () => text(info).includes('Een signaal is geen beschuldiging') && !text(info).includes('Even laden'),
+        'the texts of "good to know" did not arrive',
+        { timeout: 10_000 },
+      );
       return button;
     },
   },
@@ -178,12 +194,16 @@ const states: State[] = [
     async drive() {
       localStorage.removeItem(receiptStoreKey);
       cleanups.push(() => localStorage.removeItem(receiptStoreKey));
-      const { button, form } = await openButton(html`<signaal-button .config=${{ endpoint: flaky().endpoint, keepReceipts: true }}></signaal-button>`);
+      const { button, form } = await openButton(
+        html`<signaal-button .config=${{ endpoint: flaky().endpoint, keepReceipts: true }}></signaal-button>`,
+      );
       fill(form, '#f-description', 'Vier mensen slapen in de kantine.');
       await submit(form);
       await panel(form, '.success');
       await openMySignals(form);
-      await waitUntil(() => text(part(form, '[role="status"]')) === 'De status is bijgewerkt.', 'the statuses were not fetched', { timeout: 10_000 });
+      await waitUntil(() => text(part(form, '[role="status"]')) === 'De status is bijgewerkt.', 'the statuses were not fetched', {
+        timeout: 10_000,
+      });
       expect(text(part(form, '#f-mine .receipt .state'))).to.equal('In behandeling');
       return button;
     },

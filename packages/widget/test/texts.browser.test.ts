@@ -42,21 +42,25 @@ function watchErrors() {
 /** A backend through the SDK's `transport` that answers `/stats` with `count` signals, `count` of them passed on. */
 const statsBackend =
   (count: number | null) =>
-  async (request: TransportRequest): Promise<Stats> => {
-    if (request.operation !== 'stats') throw new Error(`not in this test: ${request.operation}`);
-    return {
+  (request: TransportRequest): Promise<Stats> => {
+    if (request.operation !== 'stats') return Promise.reject(new Error(`not in this test: ${request.operation}`));
+    return Promise.resolve({
       period: { from: '2026-01-01T00:00:00Z', to: '2026-06-01T00:00:00Z' },
       suppressedBelow: count === null ? 5 : null,
       total: count,
       byKind: { signal: count, sparring: 0 },
       byState: { received: 0, 'in-progress': 0, forwarded: count, closed: 0 },
-    };
+    });
   };
 
 /** The figures in "my signals" as shown: each label with its value. */
 async function figures(lang: 'nl' | 'en', count: number | null): Promise<string[]> {
   const form = await fixture<SignaalForm>(
-    html`<signaal-form lang=${lang} .config=${{ mailbox, showStats: true }} .clientOptions=${{ transport: statsBackend(count), retry: false }}></signaal-form>`,
+    html`<signaal-form
+      lang=${lang}
+      .config=${{ mailbox, showStats: true }}
+      .clientOptions=${{ transport: statsBackend(count), retry: false }}
+    ></signaal-form>`,
   );
   await ready(form);
   await waitUntil(() => part(form, '#f-mine summary'), 'no my signals section', { timeout: 10_000 });
@@ -65,7 +69,7 @@ async function figures(lang: 'nl' | 'en', count: number | null): Promise<string[
   return [...part(form, 'dl.stats')!.querySelectorAll('dt, dd')].map(text);
 }
 
-describe('the widget\'s texts', () => {
+describe("the widget's texts", () => {
   describe('counts in the plural form their number takes (Intl.PluralRules)', () => {
     it('shows 0, 1 and 2 signals in Dutch', async () => {
       expect(await figures('nl', 0)).to.deep.equal(['Doorgegeven', '0 signalen', 'Doorgestuurd naar een andere organisatie', '0 signalen']);
@@ -79,7 +83,7 @@ describe('the widget\'s texts', () => {
       expect(await figures('en', 2)).to.deep.equal(['Passed on', '2 signals', 'Passed on to another organisation', '2 signals']);
     });
 
-    it('writes a hidden small number as words, and a large one in the language\'s notation', async () => {
+    it("writes a hidden small number as words, and a large one in the language's notation", async () => {
       expect((await figures('nl', null))[1]).to.equal('minder dan 5 signalen');
       expect((await figures('en', null))[1]).to.equal('fewer than 5 signals');
       expect((await figures('nl', 1234))[1]).to.equal('1.234 signalen');
@@ -108,9 +112,12 @@ describe('the widget\'s texts', () => {
   });
 
   describe('overrides', () => {
-    it('shows the host\'s texts, a plural form among them, in place of the defaults', async () => {
+    it("shows the host's texts, a plural form among them, in place of the defaults", async () => {
       const form = await fixture<SignaalForm>(
-        html`<signaal-form .config=${{ mailbox }} .messages=${{ nl: { title: 'Zorg delen', 'errorSummary#one': 'Nog {count} ding' } }}></signaal-form>`,
+        html`<signaal-form
+          .config=${{ mailbox }}
+          .messages=${{ nl: { title: 'Zorg delen', 'errorSummary#one': 'Nog {count} ding' } }}
+        ></signaal-form>`,
       );
       await ready(form);
       expect(text(part(form, 'h2'))).to.equal('Zorg delen');
@@ -122,10 +129,10 @@ describe('the widget\'s texts', () => {
     it('refuses a messages property with an unknown key or a non-text: one console error naming keys only, invalid-config, the defaults on screen and the form usable', async () => {
       const errors = watchErrors();
       try {
-        const el = document.createElement('signaal-form') as SignaalForm;
+        const el = document.createElement('signaal-form');
         el.config = { mailbox };
         el.messages = { nl: { emergency: 'Direct gevaar? Bel 112.', titel: 'Geheim-woord-1', intro: 42 as unknown as string } } as never;
-        const failed = oneEvent(el, 'signaal-error') as Promise<SignaalErrorEvent>;
+        const failed = oneEvent<SignaalErrorEvent>(el, 'signaal-error');
         const form = await fixture<SignaalForm>(html`<div>${el}</div>`).then(() => el);
         expect((await failed).code).to.equal('invalid-config');
         await ready(form);
@@ -148,10 +155,10 @@ describe('the widget\'s texts', () => {
     it('takes config.messages with an unknown key as an invalid configuration: the configuration error, invalid-config, one console error naming the key only', async () => {
       const errors = watchErrors();
       try {
-        const el = document.createElement('signaal-form') as SignaalForm;
+        const el = document.createElement('signaal-form');
         el.config = { mailbox, messages: { en: { title: 'Report', titel: 'Geheim-woord-2' } } };
         el.lang = 'en';
-        const failed = oneEvent(el, 'signaal-error') as Promise<SignaalErrorEvent>;
+        const failed = oneEvent<SignaalErrorEvent>(el, 'signaal-error');
         await fixture<HTMLDivElement>(html`<div>${el}</div>`);
         expect((await failed).code).to.equal('invalid-config');
         await waitUntil(() => part(el, '.panel.failure'), 'no configuration error', { timeout: 10_000 });
@@ -174,10 +181,13 @@ describe('the widget\'s texts', () => {
       const errors = watchErrors();
       try {
         const el = await fixture<SignaalButton>(
-          html`<signaal-button mailbox=${mailbox} .messages=${{ nl: { trigger: 'Zorg delen', dialogTitle: 7 as unknown as string } }}></signaal-button>`,
+          html`<signaal-button
+            mailbox=${mailbox}
+            .messages=${{ nl: { trigger: 'Zorg delen', dialogTitle: 7 as unknown as string } }}
+          ></signaal-button>`,
         );
         expect(text(trigger(el))).to.equal('Zorg delen');
-        const failed = oneEvent(el, 'signaal-error') as Promise<SignaalErrorEvent>;
+        const failed = oneEvent<SignaalErrorEvent>(el, 'signaal-error');
         const form = await open(el);
         expect(text(el.shadowRoot!.querySelector('#signaal-dialog-title'))).to.equal('Signaal doorgeven');
         expect(text(trigger(el))).to.equal('Zorg delen');

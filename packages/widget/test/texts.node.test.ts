@@ -88,7 +88,10 @@ describe('wrongOverrides(overrides, catalogue)', () => {
   });
 
   it('names unknown keys, non-texts and languages the widget does not ship, never the texts', () => {
-    const wrong = wrongOverrides({ nl: { titel: 'Geheim', intro: 3, toString: 'x', 'errorSummary#few': 'x' }, de: { title: 'x' }, en: 'Titel' }, nl);
+    const wrong = wrongOverrides(
+      { nl: { titel: 'Geheim', intro: 3, toString: 'x', 'errorSummary#few': 'x' }, de: { title: 'x' }, en: 'Titel' },
+      nl,
+    );
     expect(wrong).to.deep.equal(['nl.titel', 'nl.intro', 'nl.toString', 'nl.errorSummary#few', 'de', 'en']);
     expect(wrong.join()).not.to.contain('Geheim');
   });

@@ -41,7 +41,7 @@ function contrast(one: string, other: string): number {
 /** The first opaque background behind an element (its own left out), across shadow roots. */
 function behind(element: Element): string {
   let node: Element | null = element;
-  while ((node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null))) {
+  while ((node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null)) {
     const background = getComputedStyle(node).backgroundColor;
     if (rgba(background)[3] === 255) return background;
   }
@@ -54,8 +54,8 @@ const visible = (element: Element) => element.getClientRects().length > 0;
  * Every text and control of the widget against what lies behind it: text 4.5:1 (WCAG 1.4.3),
  * a filled button's edge, a field's border, a radio's or checkbox's colour and the focus ring 3:1 (1.4.11).
  */
-function measure(roots: ShadowRoot[]): { what: string; ratio: number; needs: number }[] {
-  const found: { what: string; ratio: number; needs: number }[] = [];
+function measure(roots: ShadowRoot[]): Array<{ what: string; ratio: number; needs: number }> {
+  const found: Array<{ what: string; ratio: number; needs: number }> = [];
   const elements = roots.flatMap((root) => [...root.querySelectorAll('button, a, input, textarea, select')]).filter(visible);
   for (const element of elements) {
     const style = getComputedStyle(element);
@@ -79,7 +79,9 @@ function measure(roots: ShadowRoot[]): { what: string; ratio: number; needs: num
 function expectReadable(roots: ShadowRoot[], label: string): void {
   const found = measure(roots);
   expect(found.map(({ what }) => what).join(', '), label).to.match(/button.* text.*a .*text/);
-  const failing = found.filter(({ ratio, needs }) => ratio < needs).map(({ what, ratio, needs }) => `${what}: ${ratio.toFixed(2)} < ${needs}`);
+  const failing = found
+    .filter(({ ratio, needs }) => ratio < needs)
+    .map(({ what, ratio, needs }) => `${what}: ${ratio.toFixed(2)} < ${needs}`);
   expect(failing, label).to.deep.equal([]);
 }
 
@@ -93,15 +95,19 @@ function focusRing(form: SignaalForm): number {
   return contrast(style.outlineColor, behind(field));
 }
 
-const dark = (element: Element) => luminance(getComputedStyle(element).backgroundColor) < 0.05 && luminance(getComputedStyle(element).color) > 0.5;
-const light = (element: Element) => luminance(getComputedStyle(element).backgroundColor) > 0.7 && luminance(getComputedStyle(element).color) < 0.1;
+const dark = (element: Element) =>
+  luminance(getComputedStyle(element).backgroundColor) < 0.05 && luminance(getComputedStyle(element).color) > 0.5;
+const light = (element: Element) =>
+  luminance(getComputedStyle(element).backgroundColor) > 0.7 && luminance(getComputedStyle(element).color) < 0.1;
 
 /**
  * A page on a dark system, in both browsers: an iframe whose element is dark makes the frame's
  * `prefers-color-scheme` dark (CSS Color Adjust), and Firefox offers the test runner no media emulation.
  */
 async function pageOnDarkSystem(body: string): Promise<Document> {
-  const frame = await fixture<HTMLIFrameElement>(html`<iframe title="host page" style="color-scheme: dark; inline-size: 48em; block-size: 30em"></iframe>`);
+  const frame = await fixture<HTMLIFrameElement>(
+    html`<iframe title="host page" style="color-scheme: dark; inline-size: 48em; block-size: 30em"></iframe>`,
+  );
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   frame.srcdoc = `<!doctype html><html lang="nl"><head><script type="module" src="${new URL('../src/form.ts', import.meta.url).href}"></script></head><body>${body}</body></html>`;
   await loaded;
@@ -179,7 +185,9 @@ describe('any host accent stays readable', () => {
   }
 
   it('makes a dark-scheme accent of its own (--signaal-accent-color-dark) readable too', async () => {
-    const page = await fixture<HTMLDivElement>(html`<div style="color-scheme: dark; --signaal-accent-color-dark: #0a1433"><signaal-form .config=${config}></signaal-form></div>`);
+    const page = await fixture<HTMLDivElement>(
+      html`<div style="color-scheme: dark; --signaal-accent-color-dark: #0a1433"><signaal-form .config=${config}></signaal-form></div>`,
+    );
     const form = page.querySelector('signaal-form')!;
     await ready(form);
     expectReadable([form.shadowRoot!], 'dark, --signaal-accent-color-dark navy');
@@ -192,7 +200,11 @@ describe('any host accent stays readable', () => {
   });
 
   it('leaves an accent that is already readable as the host set it', async () => {
-    const page = await fixture<HTMLDivElement>(html`<div style="--signaal-accent-color: rgb(120, 0, 90); --signaal-accent-color-dark: rgb(255, 200, 120)"><signaal-form .config=${config}></signaal-form></div>`);
+    const page = await fixture<HTMLDivElement>(
+      html`<div style="--signaal-accent-color: rgb(120, 0, 90); --signaal-accent-color-dark: rgb(255, 200, 120)">
+        <signaal-form .config=${config}></signaal-form>
+      </div>`,
+    );
     const form = page.querySelector('signaal-form')!;
     await ready(form);
     const send = part(form, '[part="submit"]')!;
@@ -204,7 +216,11 @@ describe('any host accent stays readable', () => {
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`passes axe, its contrast rules included, in the open form of a themed ${scheme} page`, async () => {
-      const page = await fixture<HTMLDivElement>(html`<div style="color-scheme: ${scheme}; background: Canvas; --signaal-accent-color: #2b2d42"><signaal-button .config=${config}></signaal-button></div>`);
+      const page = await fixture<HTMLDivElement>(
+        html`<div style="color-scheme: ${scheme}; background: Canvas; --signaal-accent-color: #2b2d42">
+          <signaal-button .config=${config}></signaal-button>
+        </div>`,
+      );
       const button = page.querySelector('signaal-button')!;
       const form = await open(button);
       for (const section of form.shadowRoot!.querySelectorAll<HTMLDetailsElement>('details')) section.open = true;
