@@ -32,7 +32,9 @@ if (packages.length > 0) {
     packages = missing();
   }
   if (packages.length > 0) {
-    console.error(`The tests need ${packages.join(', ')}: install ${packages.length === 1 ? 'it' : 'them'} with \`sudo apt-get install ${packages.join(' ')}\` (or set CHROMIUM_PATH / FIREFOX_PATH), then run npm test again.`);
+    console.error(
+      `The tests need ${packages.join(', ')}: install ${packages.length === 1 ? 'it' : 'them'} with \`sudo apt-get install ${packages.join(' ')}\` (or set CHROMIUM_PATH / FIREFOX_PATH), then run npm test again.`,
+    );
     process.exit(1);
   }
 }

@@ -28,11 +28,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const testFiles = process.argv.slice(2);
 
 function node22() {
-  const out = execFileSync(
-    'npx',
-    ['-y', '-p', 'node@22', '--', 'node', '-p', 'process.execPath + "\\n" + process.version'],
-    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const out = execFileSync('npx', ['-y', '-p', 'node@22', '--', 'node', '-p', 'process.execPath + "\\n" + process.version'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const [execPath, version] = out.trim().split('\n');
   if (!execPath || !version?.startsWith('v22.')) throw new Error(`npx -p node@22 gave no Node 22: ${out}`);
   return { execPath, version };
@@ -92,7 +92,7 @@ function betterSqlite3For({ execPath, version }) {
       });
     } catch (error) {
       console.error(error.stdout, error.stderr);
-      throw new Error('Compiling better-sqlite3 for Node 22 failed (output above)');
+      throw new Error('Compiling better-sqlite3 for Node 22 failed (output above)', { cause: error });
     }
     mkdirSync(dirname(addon), { recursive: true });
     // A rename, so that a run that stops halfway leaves no half-written addon to be reused.

@@ -34,7 +34,14 @@ describe('the demo with the repository examples', () => {
   beforeEach(async () => {
     dataDir = newDataDir();
     problems.length = 0;
-    demo = await startDemo({ port: await freePort(), dataDir, keyring: testKeyring, onMail: () => {} });
+    demo = await startDemo({
+      port: await freePort(),
+      dataDir,
+      keyring: testKeyring,
+      onMail: () => {
+        // The mail is not what these tests read.
+      },
+    });
     page = await browser.newPage();
     // A page error, a failed load (also of the favicon) or a CSP violation shows in the console.
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
@@ -63,7 +70,8 @@ describe('the demo with the repository examples', () => {
       const href = await page.locator(`a[href$="/examples/${name}/"]`).first().getAttribute('href');
       assert.ok(href, `the index links examples/${name}/`);
     }
-    for (const name of ['react', 'vue']) assert.equal(await page.locator(`a[href$="/examples/${name}/"]`).count(), 0, `no link to examples/${name}/`);
+    for (const name of ['react', 'vue'])
+      assert.equal(await page.locator(`a[href$="/examples/${name}/"]`).count(), 0, `no link to examples/${name}/`);
     assert.match((await page.locator('main').textContent()) ?? '', /docs\/frameworks\.md/);
     assert.deepEqual(problems, []);
   });
@@ -88,7 +96,9 @@ describe('the demo with the repository examples', () => {
     await page.goto(`${demo.url}/examples/case-system/`);
     const panel = page.getByRole('complementary', { name: 'Signaal doorgeven' });
     await expectOfficerWithPhoto(panel);
-    await panel.getByLabel(/Wat heb je gezien of gehoord/).fill('Elf mensen ingeschreven op één adres; een man deed het woord voor iedereen.');
+    await panel
+      .getByLabel(/Wat heb je gezien of gehoord/)
+      .fill('Elf mensen ingeschreven op één adres; een man deed het woord voor iedereen.');
     await panel.getByRole('button', { name: 'Versturen' }).click();
     await panel.getByRole('heading', { name: 'Dank je wel. Je signaal is ontvangen.' }).waitFor();
     assert.match((await panel.locator('.reference').first().textContent()) ?? '', /SG-/);

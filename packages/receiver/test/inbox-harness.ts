@@ -44,7 +44,13 @@ export function inboxGet(base: string, path: string, session?: SignedIn, headers
 }
 
 /** A change as the inbox page sends it: same origin, JSON, with the CSRF token. */
-export function changeState(base: string, reference: string, change: Record<string, unknown>, session?: SignedIn, headers: Record<string, string> = {}) {
+export function changeState(
+  base: string,
+  reference: string,
+  change: Record<string, unknown>,
+  session?: SignedIn,
+  headers: Record<string, string> = {},
+) {
   return fetch(`${base}/inbox/api/signals/${reference}/state`, {
     method: 'POST',
     headers: {
