@@ -27,4 +27,3 @@ export function addressIn(list: BlockList, address: string | undefined): boolean
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(address)?.[1];
   return mapped ? list.check(mapped, 'ipv4') : list.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
 }
-

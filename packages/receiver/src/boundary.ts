@@ -76,7 +76,10 @@ export const boundary = fastifyPlugin<BoundaryOptions>(
       }
       // A same-origin form or `text/plain` post is refused before its body is read.
       const mediaType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-      const hasBody = request.headers['content-length'] !== undefined ? request.headers['content-length'] !== '0' : request.headers['transfer-encoding'] !== undefined;
+      const hasBody =
+        request.headers['content-length'] !== undefined
+          ? request.headers['content-length'] !== '0'
+          : request.headers['transfer-encoding'] !== undefined;
       if (hasBody && mediaType !== 'application/json') throw new ProblemError(415, 'unsupported-media-type');
     });
     // Every route's `body`, `querystring` and `params` are zod schemas; a refusal is a problem like any other.

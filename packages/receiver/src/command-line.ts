@@ -30,6 +30,8 @@ async function readPassword(): Promise<string> {
   input.setEncoding('utf8');
   for await (const chunk of input) {
     text += chunk as string;
+    // Enter ends the line; in raw mode Ctrl-C (ETX) and Ctrl-D (EOT) arrive as characters.
+    // eslint-disable-next-line no-control-regex -- ETX and EOT are what is looked for
     if (/[\r\n\u0003\u0004]/.test(text)) break;
   }
   if (input.isTTY) {
@@ -38,6 +40,7 @@ async function readPassword(): Promise<string> {
   }
   input.pause();
   if (text.includes('\u0003')) throw new SettingsError('cancelled.');
+  // eslint-disable-next-line no-control-regex -- EOT ends the password as a line end does
   return text.split(/[\r\n\u0004]/)[0] ?? '';
 }
 
@@ -56,7 +59,8 @@ async function hashPasswordCommand(): Promise<number> {
 /** The maintenance commands: they need only where the database is, and the key where it matters. */
 async function maintenanceCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const path = command === 'backup' || command === 'restore' ? args.shift() : undefined;
-  if ((command === 'backup' || command === 'restore') && (!path || path.startsWith('-'))) throw new SettingsError(`${command} needs a file: signaal-receiver ${command} <file>`);
+  if ((command === 'backup' || command === 'restore') && (!path || path.startsWith('-')))
+    throw new SettingsError(`${command} needs a file: signaal-receiver ${command} <file>`);
   const settings = loadSettings(args, env, { requireConfig: false });
   if (!settings) {
     console.log(usage);
@@ -66,7 +70,9 @@ async function maintenanceCommand(command: string, args: string[], env: NodeJS.P
   if (command === 'rotate-key') {
     const keyring = loadContentKey(settings);
     const count = await rotateKey(target, keyring);
-    console.log(`Re-wrapped ${count} key${count === 1 ? '' : 's'} under content key ${keyring.currentKeyId}; keys other than the first can now be removed from the key file.`);
+    console.log(
+      `Re-wrapped ${count} key${count === 1 ? '' : 's'} under content key ${keyring.currentKeyId}; keys other than the first can now be removed from the key file.`,
+    );
   } else if (command === 'backup') {
     await backup(target, path!);
     console.log(`Backed up to ${path}; it is useless without the content key, which stays elsewhere.`);
@@ -93,7 +99,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, paus
     try {
       return await maintenanceCommand(command, rest, env);
     } catch (error) {
-      if (!(error instanceof SettingsError) && !(error instanceof TypeError) && !(error instanceof KeyError) && !(error instanceof DecryptError)) throw error;
+      if (
+        !(error instanceof SettingsError) &&
+        !(error instanceof TypeError) &&
+        !(error instanceof KeyError) &&
+        !(error instanceof DecryptError)
+      )
+        throw error;
       console.error(`signaal-receiver: ${error.message}`);
       return 2;
     }
@@ -123,7 +135,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, paus
       return 2;
     }
     if (!isStorageUnavailable(error)) throw error;
-    console.error(`signaal-receiver: the database cannot be reached (${(error as { code?: string }).code ?? 'no answer'}); check --database and that it runs, then start again.`);
+    console.error(
+      `signaal-receiver: the database cannot be reached (${(error as { code?: string }).code ?? 'no answer'}); check --database and that it runs, then start again.`,
+    );
     return 1;
   }
   await app.listen({ port: settings.port, host: settings.host });
@@ -145,4 +159,3 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, paus
   process.once('SIGINT', shutdown);
   return -1;
 }
-

@@ -37,7 +37,12 @@ export interface Settings {
   ssoHeader: string | undefined;
   ssoProxies: string[];
   /** Sign-in through the identity provider; the client secret is read by `resolveOptions`. */
-  oidc: { [Key in 'roleClaim' | 'officerRole' | 'managementRole' | 'scope' | 'clientSecretPath']: string | undefined } & { issuer: string; clientId: string } | undefined;
+  oidc:
+    | (Record<'roleClaim' | 'officerRole' | 'managementRole' | 'scope' | 'clientSecretPath', string | undefined> & {
+        issuer: string;
+        clientId: string;
+      })
+    | undefined;
   databaseUrl: string | undefined;
   contentKeyPath: string | undefined;
   secretPath: string | undefined;
@@ -48,14 +53,30 @@ export const settingsHelp = [
   ['--port', 'SIGNAAL_PORT (or PORT)', 'TCP port to listen on. Default 8080.'],
   ['--host', 'SIGNAAL_HOST', 'Address to listen on. Default 127.0.0.1; use 0.0.0.0 behind a reverse proxy in a container.'],
   ['--data-dir', 'SIGNAAL_DATA_DIR', 'Folder for the SQLite database (made 0700, its files 0600). Default ./data.'],
-  ['--database', 'SIGNAAL_DATABASE_URL', 'A postgres:// URL: keep signals in PostgreSQL (several instances may share it). Default: SQLite in the data folder.'],
-  ['--content-key-file', 'SIGNAAL_CONTENT_KEY_FILE', 'The content key file (from `signaal-receiver generate-key`), outside the data folder and its backups. Required.'],
-  ['--secret-file', 'SIGNAAL_SECRET_FILE', 'A file with the status-token secret (64+ hex characters). Default: kept in the database, wrapped under the content key.'],
+  [
+    '--database',
+    'SIGNAAL_DATABASE_URL',
+    'A postgres:// URL: keep signals in PostgreSQL (several instances may share it). Default: SQLite in the data folder.',
+  ],
+  [
+    '--content-key-file',
+    'SIGNAAL_CONTENT_KEY_FILE',
+    'The content key file (from `signaal-receiver generate-key`), outside the data folder and its backups. Required.',
+  ],
+  [
+    '--secret-file',
+    'SIGNAAL_SECRET_FILE',
+    'A file with the status-token secret (64+ hex characters). Default: kept in the database, wrapped under the content key.',
+  ],
   ['--config', 'SIGNAAL_CONFIG', 'The widget configuration JSON file served at GET /config. Required.'],
   ['--allowed-origin', 'SIGNAAL_ALLOWED_ORIGINS', 'Origins of pages that embed the widget (repeat the flag, or comma-separate).'],
   ['--body-limit', 'SIGNAAL_BODY_LIMIT', 'Largest request body in bytes. Default 65536.'],
   ['--rate-limit', 'SIGNAAL_RATE_LIMIT', 'Requests per client per minute; 0 turns limiting off. Default 60.'],
-  ['--trust-proxy', 'SIGNAAL_TRUST_PROXY', 'Comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed. Default: none.'],
+  [
+    '--trust-proxy',
+    'SIGNAAL_TRUST_PROXY',
+    'Comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed. Default: none.',
+  ],
   ['--retention-days', 'SIGNAAL_RETENTION_DAYS', 'Days after which content is removed (counts stay). Default 365.'],
   ['--log-level', 'SIGNAAL_LOG_LEVEL', 'fatal, error, warn, info, debug or silent. Default info.'],
   ['--public-url', 'SIGNAAL_PUBLIC_URL', 'The receiver as officers reach it; notification mails link to it.'],
@@ -64,9 +85,21 @@ export const settingsHelp = [
   ['--mail-to', 'SIGNAAL_MAIL_TO', "The officer's mailbox. Default: `mailbox` from the configuration file."],
   ['--mail-content', 'SIGNAAL_MAIL_CONTENT', 'true puts the full signal in the mail. Default false: a summary without content.'],
   ['--officers', 'SIGNAAL_OFFICERS', 'The officers file (JSON) for the inbox at /inbox. Without it (or --oidc-issuer) there is no inbox.'],
-  ['--sso-header', 'SIGNAAL_SSO_HEADER', 'A header in which the SSO reverse proxy names the officer (e.g. X-Remote-User). Off by default; needs --sso-proxy.'],
-  ['--sso-proxy', 'SIGNAAL_SSO_PROXY', 'Comma-separated addresses or CIDR ranges the SSO proxy connects from; the header counts only on those connections.'],
-  ['--oidc-issuer', 'SIGNAAL_OIDC_ISSUER', "The identity provider's issuer URL (OpenID Connect) for officers' sign-in; needs --public-url. Replaces passwords."],
+  [
+    '--sso-header',
+    'SIGNAAL_SSO_HEADER',
+    'A header in which the SSO reverse proxy names the officer (e.g. X-Remote-User). Off by default; needs --sso-proxy.',
+  ],
+  [
+    '--sso-proxy',
+    'SIGNAAL_SSO_PROXY',
+    'Comma-separated addresses or CIDR ranges the SSO proxy connects from; the header counts only on those connections.',
+  ],
+  [
+    '--oidc-issuer',
+    'SIGNAAL_OIDC_ISSUER',
+    "The identity provider's issuer URL (OpenID Connect) for officers' sign-in; needs --public-url. Replaces passwords.",
+  ],
   ['--oidc-client-id', 'SIGNAAL_OIDC_CLIENT_ID', "The inbox's client id at the identity provider."],
   ['--oidc-client-secret-file', 'SIGNAAL_OIDC_CLIENT_SECRET_FILE', 'A file (mode 0600) with the client secret.'],
   ['--oidc-role-claim', 'SIGNAAL_OIDC_ROLE_CLAIM', 'The ID token claim with the roles. Default roles; e.g. groups or role.'],
@@ -139,7 +172,10 @@ function origin(name: string, value: string): string {
 
 /** Addresses and CIDR ranges only: `true` or a hop count would believe any client's X-Forwarded-For. */
 function addresses(name: string, value: string | undefined): string[] {
-  const entries = (value ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+  const entries = (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   try {
     addressList(entries);
   } catch (error) {
@@ -152,7 +188,8 @@ const optionalPath = (value: string | undefined) => (value ? resolve(value) : un
 
 function databaseUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
-  if (!/^postgres(ql)?:\/\//.test(value)) throw new SettingsError('--database must be a postgres:// URL; leave it out to use SQLite in the data folder.');
+  if (!/^postgres(ql)?:\/\//.test(value))
+    throw new SettingsError('--database must be a postgres:// URL; leave it out to use SQLite in the data folder.');
   return value;
 }
 
@@ -173,8 +210,9 @@ export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv, { 
     return typeof value === 'string' ? value : env[name];
   };
   const configPath = pick('config', 'SIGNAAL_CONFIG');
-  if (!configPath && requireConfig) throw new SettingsError('--config (or SIGNAAL_CONFIG) is required: the widget configuration JSON file.');
-  const origins = values['allowed-origin'] ?? env['SIGNAAL_ALLOWED_ORIGINS']?.split(',') ?? [];
+  if (!configPath && requireConfig)
+    throw new SettingsError('--config (or SIGNAAL_CONFIG) is required: the widget configuration JSON file.');
+  const origins = values['allowed-origin'] ?? env.SIGNAAL_ALLOWED_ORIGINS?.split(',') ?? [];
   const rate = integer('--rate-limit', pick('rate-limit', 'SIGNAAL_RATE_LIMIT'), 60, 0, 1_000_000);
   const logLevel = pick('log-level', 'SIGNAAL_LOG_LEVEL') ?? 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
@@ -194,20 +232,27 @@ export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv, { 
   }
   const oidc = oidcSettings(pick, env, publicUrl);
   if (oidc && ssoHeader) {
-    throw new SettingsError('--sso-header and --oidc-issuer exclude each other: officers sign in either through the SSO proxy or through the identity provider.');
+    throw new SettingsError(
+      '--sso-header and --oidc-issuer exclude each other: officers sign in either through the SSO proxy or through the identity provider.',
+    );
   }
   const officersPath = pick('officers', 'SIGNAAL_OFFICERS') || undefined;
   if (ssoHeader && !officersPath) throw new SettingsError('--sso-header needs --officers: the officers the proxy may sign in.');
   const ssoProxies = addresses('--sso-proxy', pick('sso-proxy', 'SIGNAAL_SSO_PROXY'));
   if (ssoHeader && ssoProxies.length === 0) {
-    throw new SettingsError('--sso-header needs --sso-proxy: the addresses the SSO proxy connects from; without it anyone who reaches the receiver could name an officer.');
+    throw new SettingsError(
+      '--sso-header needs --sso-proxy: the addresses the SSO proxy connects from; without it anyone who reaches the receiver could name an officer.',
+    );
   }
   return {
-    port: integer('--port', pick('port', 'SIGNAAL_PORT') ?? env['PORT'], 8080, 0, 65_535),
+    port: integer('--port', pick('port', 'SIGNAAL_PORT') ?? env.PORT, 8080, 0, 65_535),
     host: pick('host', 'SIGNAAL_HOST') ?? '127.0.0.1',
     dataDir: resolve(pick('data-dir', 'SIGNAAL_DATA_DIR') ?? 'data'),
     configPath: configPath ? resolve(configPath) : '',
-    allowedOrigins: origins.map((value) => value.trim()).filter(Boolean).map((value) => origin('--allowed-origin', value)),
+    allowedOrigins: origins
+      .map((value) => value.trim())
+      .filter(Boolean)
+      .map((value) => origin('--allowed-origin', value)),
     bodyLimit: integer('--body-limit', pick('body-limit', 'SIGNAAL_BODY_LIMIT'), 65_536, 1_024, 10_485_760),
     rateLimit: rate === 0 ? false : { max: rate, timeWindow: 60_000 },
     trustProxy: addresses('--trust-proxy', pick('trust-proxy', 'SIGNAAL_TRUST_PROXY')),
@@ -229,7 +274,11 @@ export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv, { 
 }
 
 /** The OpenID Connect flags, checked together: all or nothing, with an issuer one may use and a public URL. */
-function oidcSettings(pick: (flag: keyof typeof flagOptions, name: string) => string | undefined, env: NodeJS.ProcessEnv, publicUrl: string | undefined): Settings['oidc'] {
+function oidcSettings(
+  pick: (flag: keyof typeof flagOptions, name: string) => string | undefined,
+  env: NodeJS.ProcessEnv,
+  publicUrl: string | undefined,
+): Settings['oidc'] {
   const issuer = pick('oidc-issuer', 'SIGNAAL_OIDC_ISSUER') || undefined;
   const rest = {
     clientId: pick('oidc-client-id', 'SIGNAAL_OIDC_CLIENT_ID') || undefined,
@@ -240,20 +289,29 @@ function oidcSettings(pick: (flag: keyof typeof flagOptions, name: string) => st
     scope: pick('oidc-scope', 'SIGNAAL_OIDC_SCOPE') || undefined,
   };
   if (!issuer) {
-    if (Object.values(rest).some((value) => value !== undefined)) throw new SettingsError('The --oidc-* settings need --oidc-issuer (or SIGNAAL_OIDC_ISSUER).');
+    if (Object.values(rest).some((value) => value !== undefined))
+      throw new SettingsError('The --oidc-* settings need --oidc-issuer (or SIGNAAL_OIDC_ISSUER).');
     return undefined;
   }
   const problem = issuerProblem(issuer);
   if (problem) throw new SettingsError(`--oidc-issuer ${problem}; got "${issuer}".`);
   if (!rest.clientId) throw new SettingsError('--oidc-issuer needs --oidc-client-id: the client id of the inbox at the identity provider.');
-  if (!rest.clientSecretPath && !env['SIGNAAL_OIDC_CLIENT_SECRET']) {
-    throw new SettingsError('--oidc-issuer needs --oidc-client-secret-file (or SIGNAAL_OIDC_CLIENT_SECRET): the client secret from the identity provider.');
+  if (!rest.clientSecretPath && !env.SIGNAAL_OIDC_CLIENT_SECRET) {
+    throw new SettingsError(
+      '--oidc-issuer needs --oidc-client-secret-file (or SIGNAAL_OIDC_CLIENT_SECRET): the client secret from the identity provider.',
+    );
   }
   if (!publicUrl) throw new SettingsError('--oidc-issuer needs --public-url: the redirect URI is <public-url>/inbox/auth/callback.');
-  for (const [flag, value] of [['--oidc-role-claim', rest.roleClaim], ['--oidc-officer-role', rest.officerRole], ['--oidc-management-role', rest.managementRole]] as const) {
-    if (value !== undefined && !/^[\x21-\x7e]{1,200}$/.test(value)) throw new SettingsError(`${flag} must be a claim or role name without spaces; got "${value}".`);
+  for (const [flag, value] of [
+    ['--oidc-role-claim', rest.roleClaim],
+    ['--oidc-officer-role', rest.officerRole],
+    ['--oidc-management-role', rest.managementRole],
+  ] as const) {
+    if (value !== undefined && !/^[\x21-\x7e]{1,200}$/.test(value))
+      throw new SettingsError(`${flag} must be a claim or role name without spaces; got "${value}".`);
   }
-  if (rest.officerRole !== undefined && rest.officerRole === rest.managementRole) throw new SettingsError('--oidc-officer-role and --oidc-management-role must differ.');
+  if (rest.officerRole !== undefined && rest.officerRole === rest.managementRole)
+    throw new SettingsError('--oidc-officer-role and --oidc-management-role must differ.');
   return { issuer, ...rest, clientId: rest.clientId };
 }
 
@@ -267,7 +325,9 @@ function loadOidcClientSecret(path: string | undefined, fromEnv: string | undefi
     throw new SettingsError(`Cannot read the client secret file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
   }
   if ((mode & 0o077) !== 0) {
-    throw new SettingsError(`The client secret file ${path} is readable or writable by group or others (mode ${(mode & 0o777).toString(8).padStart(4, '0')}); run "chmod 600 ${path}".`);
+    throw new SettingsError(
+      `The client secret file ${path} is readable or writable by group or others (mode ${(mode & 0o777).toString(8).padStart(4, '0')}); run "chmod 600 ${path}".`,
+    );
   }
   const secret = readFileSync(path, 'utf8').trim();
   if (!secret) throw new SettingsError(`The client secret file ${path} is empty.`);
@@ -297,7 +357,7 @@ export function loadWidgetConfig(path: string): RemoteConfig {
 export function resolveOptions(settings: Settings, env: NodeJS.ProcessEnv, warn: (message: string) => void): ReceiverOptions {
   const widgetConfig = loadWidgetConfig(settings.configPath);
   const keyring = loadContentKey(settings);
-  const secret = loadSecretOrFail(settings, env['SIGNAAL_SECRET']);
+  const secret = loadSecretOrFail(settings, env.SIGNAAL_SECRET);
   let mail: MailSettings | undefined;
   if (settings.smtpUrl) {
     const to = settings.mailTo ?? widgetConfig.mailbox;
@@ -327,7 +387,7 @@ export function resolveOptions(settings: Settings, env: NodeJS.ProcessEnv, warn:
     const oidc: OidcOptions = {
       issuer: given.issuer,
       clientId: given.clientId,
-      clientSecret: loadOidcClientSecret(clientSecretPath, env['SIGNAAL_OIDC_CLIENT_SECRET']),
+      clientSecret: loadOidcClientSecret(clientSecretPath, env.SIGNAAL_OIDC_CLIENT_SECRET),
       publicUrl: settings.publicUrl!,
       ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)),
     };
@@ -374,7 +434,9 @@ export function loadContentKey(settings: Pick<Settings, 'contentKeyPath' | 'data
   }
   const inside = relative(settings.dataDir, path);
   if (!settings.databaseUrl && !inside.startsWith('..') && !isAbsolute(inside)) {
-    throw new SettingsError(`The content key file ${path} is inside the data folder; keep it elsewhere, so that copies and backups of the folder do not carry it.`);
+    throw new SettingsError(
+      `The content key file ${path} is inside the data folder; keep it elsewhere, so that copies and backups of the folder do not carry it.`,
+    );
   }
   try {
     return loadKeyring(path);

@@ -35,7 +35,8 @@ const escapeHtml = (text: string) =>
 function listExamples(examplesDir: string): Array<{ name: string; title: string }> {
   if (!existsSync(examplesDir)) return [];
   const servable = (name: string) =>
-    existsSync(join(examplesDir, name, 'index.html')) && !['vite.config.ts', 'vite.config.js', 'vite.config.mjs'].some((file) => existsSync(join(examplesDir, name, file)));
+    existsSync(join(examplesDir, name, 'index.html')) &&
+    !['vite.config.ts', 'vite.config.js', 'vite.config.mjs'].some((file) => existsSync(join(examplesDir, name, file)));
   return readdirSync(examplesDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && servable(entry.name))
     .map((entry) => {
@@ -48,7 +49,9 @@ function listExamples(examplesDir: string): Array<{ name: string; title: string 
 function indexPage(api: string, examplesDir: string): string {
   const examples = listExamples(examplesDir);
   const items = examples.length
-    ? examples.map(({ name, title }) => `<li><a href="/examples/${encodeURIComponent(name)}/">${escapeHtml(title)}</a></li>`).join('\n      ')
+    ? examples
+        .map(({ name, title }) => `<li><a href="/examples/${encodeURIComponent(name)}/">${escapeHtml(title)}</a></li>`)
+        .join('\n      ')
     : '<li>No examples yet: build the widget and add examples/ (see docs/integration.md).</li>';
   return `<!doctype html>
 <html lang="en">
@@ -105,7 +108,12 @@ async function pages(app: FastifyInstance, api: string, paths: typeof defaultPat
     // The same builds at their repository paths, for examples that link them relatively (../../packages/…).
     await site.register(fastifyStatic, { root: paths.widget, prefix: '/packages/widget/dist/', decorateReply: false });
     await site.register(fastifyStatic, { root: paths.sdk, prefix: '/packages/sdk/dist/browser/', decorateReply: false });
-    await site.register(fastifyStatic, { root: paths.assets, prefix: '/demo/', decorateReply: false, allowedPath: (path) => path.endsWith('.css') || path.endsWith('.svg') });
+    await site.register(fastifyStatic, {
+      root: paths.assets,
+      prefix: '/demo/',
+      decorateReply: false,
+      allowedPath: (path) => path.endsWith('.css') || path.endsWith('.svg'),
+    });
     // Browsers ask for it on every page; an empty answer keeps their consoles free of 404s.
     site.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
     site.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(indexPage(api, paths.examples)));
@@ -173,9 +181,15 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
   // avatar (demo/officer.svg) served by the demo itself, so the examples show the officer's card
   // with a photo while setting only `endpoint`.
   const officer = fileConfig.officer && { photo: `http://localhost:${port}/demo/officer.svg`, ...fileConfig.officer };
-  const widgetConfig = remoteConfigSchema.parse({ ...fileConfig, ...(officer ? { officer } : {}), endpoint: `http://localhost:${port}/api` });
+  const widgetConfig = remoteConfigSchema.parse({
+    ...fileConfig,
+    ...(officer ? { officer } : {}),
+    endpoint: `http://localhost:${port}/api`,
+  });
   const mailbox = widgetConfig.mailbox ?? 'aandachtsfunctionaris@gemeente.example';
-  const officers = options.officers ?? [{ username: demoOfficer.username, name: demoOfficer.name, passwordHash: await hashPassword(demoOfficer.password) }];
+  const officers = options.officers ?? [
+    { username: demoOfficer.username, name: demoOfficer.name, passwordHash: await hashPassword(demoOfficer.password) },
+  ];
   const app = await buildServer({
     prefix: '/api',
     inbox: { officers },

@@ -4,7 +4,7 @@
  * its signature included; the role comes from one of its claims. No passwords, no officers file.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
+import type { FastifyPluginCallback, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
 import * as client from 'openid-client';
 import { noticePage, pageLocale, type NoticeKind } from './inbox-pages.js';
 import { requireSecureTransport, type InboxSessions } from './inbox-session.js';
@@ -67,7 +67,11 @@ export interface OidcPerson {
 
 const clean = (value: unknown): string | undefined => {
   if (typeof value !== 'string') return undefined;
-  const text = value.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, textLimit);
+  const text = value
+    // eslint-disable-next-line no-control-regex -- the control characters are what is removed
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, textLimit);
   return text === '' ? undefined : text;
 };
 
@@ -75,7 +79,9 @@ const clean = (value: unknown): string | undefined => {
 function claimValues(claims: Record<string, unknown>, name: string): string[] {
   let value: unknown = claims[name];
   if (value === undefined && name.includes('.')) {
-    value = name.split('.').reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), claims);
+    value = name
+      .split('.')
+      .reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), claims);
   }
   if (typeof value === 'string') return [value];
   return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : [];
@@ -122,9 +128,15 @@ export class OidcSignIn {
   /** The provider's metadata and keys, through discovery; ID token signatures are checked too (not only TLS). */
   config(): Promise<client.Configuration> {
     this.configuration ??= client
-      .discovery(new URL(this.options.issuer), this.options.clientId, this.options.clientSecret, client.ClientSecretPost(this.options.clientSecret), {
-        execute: [client.enableNonRepudiationChecks, ...(this.options.issuer.startsWith('http:') ? [client.allowInsecureRequests] : [])],
-      })
+      .discovery(
+        new URL(this.options.issuer),
+        this.options.clientId,
+        this.options.clientSecret,
+        client.ClientSecretPost(this.options.clientSecret),
+        {
+          execute: [client.enableNonRepudiationChecks, ...(this.options.issuer.startsWith('http:') ? [client.allowInsecureRequests] : [])],
+        },
+      )
       .catch((error: unknown) => {
         this.configuration = undefined;
         throw error;
@@ -196,8 +208,8 @@ export class OidcSignIn {
    * on the role claim in this ID token. The officer role wins over the management role.
    */
   person(claims: Record<string, unknown>): OidcPerson {
-    const username = clean(claims['preferred_username']) ?? clean(claims['sub']) ?? '-';
-    const name = clean(claims['name']) ?? username;
+    const username = clean(claims.preferred_username) ?? clean(claims.sub) ?? '-';
+    const name = clean(claims.name) ?? username;
     const roles = claimValues(claims, this.roleClaim);
     const role = roles.includes(this.officerRole) ? 'officer' : roles.includes(this.managementRole) ? 'management' : undefined;
     return { username, name, role };
@@ -248,7 +260,8 @@ export class OidcSignIn {
 function refusalReason(error: unknown): { reason: string; unavailable: boolean } {
   if (error instanceof client.AuthorizationResponseError) return { reason: 'provider-error', unavailable: false };
   if (error instanceof client.ResponseBodyError) return { reason: 'token-refused', unavailable: false };
-  if (error instanceof client.ClientError) return { reason: (error.code ?? 'invalid-response').toLowerCase().replace(/_/g, '-'), unavailable: false };
+  if (error instanceof client.ClientError)
+    return { reason: (error.code ?? 'invalid-response').toLowerCase().replace(/_/g, '-'), unavailable: false };
   return { reason: 'unavailable', unavailable: true };
 }
 
@@ -257,15 +270,22 @@ function refusalReason(error: unknown): { reason: string; unavailable: boolean }
  * sends the browser to the provider; `GET /auth/callback` checks the answer and starts a session
  * for the officer or management role, or shows "no access". Every refusal is audited.
  */
-export const inboxOidc: FastifyPluginAsync<{ oidc: OidcSignIn; sessions: InboxSessions; inbox: InboxStore; now: () => Date }, RawServerDefault, ZodTypeProvider> = async (
-  app,
-  { oidc, sessions, inbox, now },
-) => {
-  if (sessions.sso) throw new TypeError('oidc and ssoHeader exclude each other: choose one way for officers to sign in.');
+export const inboxOidc: FastifyPluginCallback<
+  { oidc: OidcSignIn; sessions: InboxSessions; inbox: InboxStore; now: () => Date },
+  RawServerDefault,
+  ZodTypeProvider
+> = (app, { oidc, sessions, inbox, now }, done) => {
+  if (sessions.sso) {
+    done(new TypeError('oidc and ssoHeader exclude each other: choose one way for officers to sign in.'));
+    return;
+  }
   const base = app.prefix;
 
   const notice = (request: FastifyRequest, reply: FastifyReply, status: number, kind: NoticeKind, link: string) =>
-    reply.code(status).type('text/html; charset=utf-8').send(noticePage(base, pageLocale(request, reply, base), kind, link));
+    reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .send(noticePage(base, pageLocale(request, reply, base), kind, link));
 
   app.get('/auth/sign-in', async (request, reply) => {
     requireSecureTransport(request);
@@ -310,4 +330,5 @@ export const inboxOidc: FastifyPluginAsync<{ oidc: OidcSignIn; sessions: InboxSe
     await sessions.start(reply, { username: person.username, name: person.name, role: person.role }, 'oidc', request.id);
     return notice(request, reply, 200, 'signed-in', `${base}/`);
   });
+  done();
 };

@@ -8,7 +8,7 @@ const langCookie = 'signaal_lang';
 
 /** `?lang=` wins (and is remembered in a cookie), then that cookie, then Accept-Language; Dutch by default. */
 export function pageLocale(request: FastifyRequest, reply: FastifyReply, path: string): 'nl' | 'en' {
-  const asked = (request.query as Record<string, unknown> | undefined)?.['lang'];
+  const asked = (request.query as Record<string, unknown> | undefined)?.lang;
   if (asked === 'nl' || asked === 'en') {
     reply.setCookie(langCookie, asked, { path, secure: true, sameSite: 'strict', httpOnly: true, maxAge: 31_536_000 });
     return asked;
@@ -33,7 +33,9 @@ export type InboxView = keyof (typeof pageTitles)['nl'];
 
 /** The page shell: no content, only the element that fetches it with the session. */
 export function page(base: string, lang: 'nl' | 'en', view: InboxView, reference?: string): string {
-  const attributes = [`base="${escapeHtml(base)}"`, `view="${view}"`, ...(reference ? [`reference="${escapeHtml(reference)}"`] : [])].join(' ');
+  const attributes = [`base="${escapeHtml(base)}"`, `view="${view}"`, ...(reference ? [`reference="${escapeHtml(reference)}"`] : [])].join(
+    ' ',
+  );
   return `<!doctype html>
 <html lang="${lang}">
   <head>
@@ -85,7 +87,7 @@ const notices = {
       title: 'No access',
       text: [
         'You have no access to Signaal. You signed in with your organisation, but your account has no role for Signaal.',
-        "If you should have access, ask whoever manages Signaal in your municipality.",
+        'If you should have access, ask whoever manages Signaal in your municipality.',
       ],
       link: 'Sign out',
     },
@@ -147,4 +149,3 @@ body { margin: 0; background: Canvas; color: CanvasText; }
 `;
 
 export const icon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="#154273"/></svg>';
-

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest, HookHandlerDoneFunction, RawServerDefault } from 'fastify';
 import { findIndicator } from '@signaal/sdk';
 import { addressList } from './addresses.js';
 import { boundary } from './boundary.js';
@@ -15,7 +15,7 @@ import { ProblemError } from './problem.js';
 import { auditQuery, changeBody, exportQuery, listQuery, referenceParams, signInBody, signInPageQuery } from './route-schemas.js';
 import type { InboxSignal, InboxStore, PeriodCounts } from './storage/inbox-store.js';
 import type { SignalStore } from './storage/signal-store.js';
-import { forwardTargets } from './storage/tables.js';
+import { forwardTargets, type ForwardTarget } from './storage/tables.js';
 import type { ZodTypeProvider } from './zod-validator.js';
 
 export { sessionCookie } from './inbox-session.js';
@@ -53,9 +53,17 @@ export interface InboxOptions {
 }
 
 const csvHeader = [
-  'period', 'total', 'signal', 'sparring', 'received', 'in-progress', 'forwarded', 'closed',
+  'period',
+  'total',
+  'signal',
+  'sparring',
+  'received',
+  'in-progress',
+  'forwarded',
+  'closed',
   ...forwardTargets.map((target) => `forwarded-to-${target}`),
-  'acknowledged-within-7-days', 'fed-back-within-3-months',
+  'acknowledged-within-7-days',
+  'fed-back-within-3-months',
 ];
 
 /** Clocks tests give the inbox through `buildReceiver`, kept beside its store rather than in an option. */
@@ -69,12 +77,17 @@ export function setInboxTestClock(inbox: InboxStore, now: () => Date): void {
 /** Counts under five, outside the officers' own view, are shown as `null`: they could point at one signal. */
 export const smallCount = 5;
 
-function suppressed(row: PeriodCounts): Record<string, unknown> {
+/** A period's counts as management sees them: a small count is `null`. */
+type ShownCounts = {
+  [K in keyof PeriodCounts]: K extends 'period' ? string : K extends 'forwardedTo' ? Record<ForwardTarget, number | null> : number | null;
+};
+
+function suppressed(row: PeriodCounts): ShownCounts {
   const hide = (count: number) => (count > 0 && count < smallCount ? null : count);
   return {
     ...Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'number' ? hide(value) : value])),
     forwardedTo: Object.fromEntries(Object.entries(row.forwardedTo).map(([key, value]) => [key, hide(value)])),
-  };
+  } as ShownCounts;
 }
 
 /**
@@ -87,10 +100,7 @@ export const inboxRoutes: FastifyPluginAsync<
   { inbox: InboxStore; signals: SignalStore; settings: InboxOptions; secret: Buffer },
   RawServerDefault,
   ZodTypeProvider
-> = async (
-  app,
-  { inbox, signals, settings, secret },
-) => {
+> = async (app, { inbox, signals, settings, secret }) => {
   const now = testClocks.get(inbox) ?? (() => new Date());
   const base = app.prefix;
   const attempts = { perAddress: 5, perUsername: 20, windowMs: 15 * 60_000, ...settings.signInAttempts };
@@ -134,7 +144,14 @@ export const inboxRoutes: FastifyPluginAsync<
     rateLimit: settings.rateLimit ?? { max: 300, timeWindow: 60_000 },
     onCrossSite: async (request) => {
       const session = await sessions.find(request);
-      await inbox.audit(session?.user.username ?? '-', 'origin-refused', now(), undefined, `route=${request.routeOptions.url ?? '(none)'}`, request.id);
+      await inbox.audit(
+        session?.user.username ?? '-',
+        'origin-refused',
+        now(),
+        undefined,
+        `route=${request.routeOptions.url ?? '(none)'}`,
+        request.id,
+      );
     },
   });
   await app.register(inboxSession, { sessions });
@@ -149,7 +166,10 @@ export const inboxRoutes: FastifyPluginAsync<
     return {
       ...rest,
       signal: signal ? shown : undefined,
-      indicators: signal?.kind === 'signal' ? (signal.indicators ?? []).map((id) => ({ id, label: findIndicator(id)?.label ?? { nl: id, en: id } })) : [],
+      indicators:
+        signal?.kind === 'signal'
+          ? (signal.indicators ?? []).map((id) => ({ id, label: findIndicator(id)?.label ?? { nl: id, en: id } }))
+          : [],
       audit: await inbox.auditLog({ reference: found.reference, limit: 50 }),
     };
   };
@@ -164,7 +184,9 @@ export const inboxRoutes: FastifyPluginAsync<
   };
   app.get('/', async (request, reply) => pageReply(request, reply, 'list'));
   app.get('/figures', async (request, reply) => pageReply(request, reply, 'figures'));
-  app.get('/signals/:reference', { schema: { params: referenceParams } }, async (request, reply) => pageReply(request, reply, 'detail', request.params.reference));
+  app.get('/signals/:reference', { schema: { params: referenceParams } }, async (request, reply) =>
+    pageReply(request, reply, 'detail', request.params.reference),
+  );
   // A `state` that is not one value is no answer from the provider's sign-out: the page is shown as ever.
   app.get('/sign-in', { schema: { querystring: signInPageQuery }, attachValidation: true }, async (request, reply) => {
     if (request.inboxSession) return reply.redirect(`${base}/`, 303);
@@ -200,9 +222,18 @@ export const inboxRoutes: FastifyPluginAsync<
   app.get('/api/auth', async (_request, reply) => reply.send({ method: oidc ? 'oidc' : sessions.sso ? 'sso' : 'password' }));
 
   // Before the body is checked: no password sign-in behind SSO or the identity provider, nor over plain http.
-  const passwordSignIn = async (request: FastifyRequest) => {
-    if (sessions.sso || oidc) throw new ProblemError(404, 'not-found');
-    requireSecureTransport(request);
+  const passwordSignIn = (request: FastifyRequest, _reply: unknown, done: HookHandlerDoneFunction) => {
+    if (sessions.sso || oidc) {
+      done(new ProblemError(404, 'not-found'));
+      return;
+    }
+    try {
+      requireSecureTransport(request);
+    } catch (error) {
+      done(error as ProblemError);
+      return;
+    }
+    done();
   };
   app.post('/api/session', { bodyLimit: 4_096, preValidation: passwordSignIn, schema: { body: signInBody } }, async (request, reply) => {
     const { username, password } = request.body;
@@ -250,7 +281,12 @@ export const inboxRoutes: FastifyPluginAsync<
       page: pageNumber ? Number(pageNumber) : 1,
     };
     const list = await inbox.list(filter, now());
-    await audit(request, 'list', undefined, `state=${filter.state ?? 'all'} kind=${filter.kind ?? 'all'} search=${filter.reference ? 'yes' : 'no'} page=${list.page} count=${list.signals.length}`);
+    await audit(
+      request,
+      'list',
+      undefined,
+      `state=${filter.state ?? 'all'} kind=${filter.kind ?? 'all'} search=${filter.reference ? 'yes' : 'no'} page=${list.page} count=${list.signals.length}`,
+    );
     return reply.send(list);
   });
 
@@ -272,23 +308,35 @@ export const inboxRoutes: FastifyPluginAsync<
     const updated = await inbox.change(reference, change, now(), request.inboxSession!.user.name);
     if (!updated) throw new ProblemError(404, 'not-found');
     const messageChange =
-      change.message === undefined || change.message === (current.message ?? '') ? 'unchanged' : change.message === '' ? 'removed' : 'written';
-    const detail = [`state=${change.state}`, ...(change.forwardedTo ? [`forwardedTo=${change.forwardedTo}`] : []), `message=${messageChange}`].join(' ');
+      change.message === undefined || change.message === (current.message ?? '')
+        ? 'unchanged'
+        : change.message === ''
+          ? 'removed'
+          : 'written';
+    const detail = [
+      `state=${change.state}`,
+      ...(change.forwardedTo ? [`forwardedTo=${change.forwardedTo}`] : []),
+      `message=${messageChange}`,
+    ].join(' ');
     await audit(request, 'change', reference, detail);
     return reply.send(await detailBody(updated));
   });
 
   // "Remove content now", for a signal sent by mistake: its data key is destroyed, as retention does.
-  app.post('/api/signals/:reference/erase', { onRequest: [requireCsrf, officerOnly], bodyLimit: 1_024, schema: { params: referenceParams } }, async (request, reply) => {
-    const { reference } = request.params;
-    const current = await inbox.signal(reference, now());
-    if (!current) throw new ProblemError(404, 'not-found');
-    if (current.contentRemoved) throw new ProblemError(409, 'content-removed');
-    await signals.erase(reference, now(), request.inboxSession!.user.name);
-    await audit(request, 'erase', reference);
-    const erased = await inbox.signal(reference, now());
-    return reply.send(await detailBody(erased!));
-  });
+  app.post(
+    '/api/signals/:reference/erase',
+    { onRequest: [requireCsrf, officerOnly], bodyLimit: 1_024, schema: { params: referenceParams } },
+    async (request, reply) => {
+      const { reference } = request.params;
+      const current = await inbox.signal(reference, now());
+      if (!current) throw new ProblemError(404, 'not-found');
+      if (current.contentRemoved) throw new ProblemError(409, 'content-removed');
+      await signals.erase(reference, now(), request.inboxSession!.user.name);
+      await audit(request, 'erase', reference);
+      const erased = await inbox.signal(reference, now());
+      return reply.send(await detailBody(erased!));
+    },
+  );
 
   app.get('/api/export', { onRequest: management, schema: { querystring: exportQuery } }, async (request, reply) => {
     const { unit, format } = request.query;
@@ -301,19 +349,32 @@ export const inboxRoutes: FastifyPluginAsync<
     const officer = request.inboxSession!.user.role === 'officer';
     const periods = officer ? counted : counted.map(suppressed);
     await audit(request, 'export', undefined, `unit=${unit} format=${format}`);
-    if (format === 'json') return reply.send({ unit, from: from.toISOString(), to: to.toISOString(), suppressedBelow: officer ? 0 : smallCount, periods });
-    const cell = (value: unknown) => (value === null ? `<${smallCount}` : String(value));
-    const lines = periods.map((row) => {
-      const values = row as Record<string, unknown> & { forwardedTo: Record<string, unknown> };
+    if (format === 'json')
+      return reply.send({ unit, from: from.toISOString(), to: to.toISOString(), suppressedBelow: officer ? 0 : smallCount, periods });
+    const cell = (value: string | number | null) => (value === null ? `<${smallCount}` : String(value));
+    const lines = periods.map((values) => {
       return [
-        values['period'], values['total'], values['signal'], values['sparring'], values['received'], values['in-progress'], values['forwarded'], values['closed'],
+        values.period,
+        values.total,
+        values.signal,
+        values.sparring,
+        values.received,
+        values['in-progress'],
+        values.forwarded,
+        values.closed,
         ...forwardTargets.map((target) => values.forwardedTo[target]),
-        values['acknowledgedWithin7Days'], values['fedBackWithin3Months'],
-      ].map(cell).join(',');
+        values.acknowledgedWithin7Days,
+        values.fedBackWithin3Months,
+      ]
+        .map(cell)
+        .join(',');
     });
     return reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="signaal-${unit}-${from.toISOString().slice(0, 10)}-${to.toISOString().slice(0, 10)}.csv"`)
+      .header(
+        'content-disposition',
+        `attachment; filename="signaal-${unit}-${from.toISOString().slice(0, 10)}-${to.toISOString().slice(0, 10)}.csv"`,
+      )
       .send(`${[csvHeader.join(','), ...lines].join('\r\n')}\r\n`);
   });
 

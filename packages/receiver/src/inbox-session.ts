@@ -58,7 +58,8 @@ export class InboxSessions {
   ) {
     this.officers = new Map(settings.officers.map((officer) => [officer.username.toLowerCase(), officer]));
     this.ssoHeader = settings.ssoHeader?.toLowerCase();
-    if (this.ssoHeader && !settings.ssoProxies) throw new TypeError('ssoHeader needs ssoProxies: the addresses the SSO proxy connects from.');
+    if (this.ssoHeader && !settings.ssoProxies)
+      throw new TypeError('ssoHeader needs ssoProxies: the addresses the SSO proxy connects from.');
     this.cookieOptions = { path: base, httpOnly: true, secure: true, sameSite: 'strict' } as const;
   }
 
@@ -79,7 +80,8 @@ export class InboxSessions {
   /** The officer the SSO proxy names, only when the connection itself comes from the proxy. */
   ssoUser(request: FastifyRequest): InboxUser | undefined {
     // The connection's own address, never a forwarded one: only the proxy itself may name an officer.
-    if (!this.ssoHeader || !this.settings.ssoProxies || !addressIn(this.settings.ssoProxies, request.socket.remoteAddress)) return undefined;
+    if (!this.ssoHeader || !this.settings.ssoProxies || !addressIn(this.settings.ssoProxies, request.socket.remoteAddress))
+      return undefined;
     const value = request.headers[this.ssoHeader];
     return typeof value === 'string' ? this.officer(value) : undefined;
   }
@@ -160,7 +162,14 @@ export function roleGuard(inbox: InboxStore, now: () => Date, role: 'officer' | 
     const session = request.inboxSession;
     if (!session) throw new ProblemError(401, 'session-required');
     if (role === 'management' || session.user.role === 'officer') return;
-    await inbox.audit(session.user.username, 'access-refused', now(), undefined, `route=${request.routeOptions.url ?? '(none)'}`, request.id);
+    await inbox.audit(
+      session.user.username,
+      'access-refused',
+      now(),
+      undefined,
+      `route=${request.routeOptions.url ?? '(none)'}`,
+      request.id,
+    );
     throw new ProblemError(403, 'forbidden');
   };
 }
@@ -170,11 +179,12 @@ export function roleGuard(inbox: InboxStore, now: () => Date, role: 'officer' | 
  * by the inbox, after the cookies and the boundary (which has refused forged cross-site changes by then).
  */
 export const inboxSession = fastifyPlugin<{ sessions: InboxSessions }>(
-  async (app, { sessions }) => {
+  (app, { sessions }, done) => {
     app.decorateRequest('inboxSession', undefined);
     app.addHook('onRequest', async (request) => {
       request.inboxSession = await sessions.find(request);
     });
+    done();
   },
   { name: 'signaal-inbox-session', fastify: '5.x', dependencies: ['@fastify/cookie', 'signaal-boundary'] },
 );
@@ -185,7 +195,14 @@ export function csrfGuard(sessions: InboxSessions, inbox: InboxStore, now: () =>
     const session = request.inboxSession;
     if (!session) throw new ProblemError(401, 'session-required');
     if (!sessions.csrfValid(request, session)) {
-      await inbox.audit(session.user.username, 'csrf-refused', now(), undefined, `route=${request.routeOptions.url ?? '(none)'}`, request.id);
+      await inbox.audit(
+        session.user.username,
+        'csrf-refused',
+        now(),
+        undefined,
+        `route=${request.routeOptions.url ?? '(none)'}`,
+        request.id,
+      );
       throw new ProblemError(403, 'csrf-token-invalid');
     }
   };

@@ -14,7 +14,17 @@
 export { buildServer, receiverRoutes, type Receiver, type ReceiverOptions, type RemoteConfig } from './server.js';
 export { SettingsError, loadSettings, loadWidgetConfig, resolveOptions, settingsHelp, type Settings } from './config.js';
 export { inboxRoutes, sessionCookie, type InboxOptions } from './inbox-routes.js';
-export { InboxStore, forwardTargets, type AuditAction, type AuditEntry, type ForwardTarget, type InboxListItem, type InboxSignal, type PeriodCounts, type StateChange } from './storage/inbox-store.js';
+export {
+  InboxStore,
+  forwardTargets,
+  type AuditAction,
+  type AuditEntry,
+  type ForwardTarget,
+  type InboxListItem,
+  type InboxSignal,
+  type PeriodCounts,
+  type StateChange,
+} from './storage/inbox-store.js';
 export { hashPassword, isPasswordHash, loadOfficers, parseOfficers, verifyPassword, type OfficerAccount } from './officers.js';
 export { Notifier, composeNotification, type MailSettings, type NotifierLog } from './mail.js';
 export { SignalStore, type Claim, type Counts, type StatusRow, type StoredReceipt } from './storage/signal-store.js';

@@ -9,7 +9,7 @@ export function readJsonFile(path: string, what: string): unknown {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new TypeError(`Cannot read the ${what} ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+    throw new TypeError(`Cannot read the ${what} ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, { cause: error });
   }
   try {
     return JSON.parse(text);

@@ -108,7 +108,12 @@ export class Notifier extends EventEmitter {
     private readonly now: () => Date = () => new Date(),
   ) {
     super();
-    const transport: SMTPTransport.Options = { url: settings.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+    const transport: SMTPTransport.Options = {
+      url: settings.smtpUrl,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    };
     this.transporter = nodemailer.createTransport(transport);
     this.retry = { baseDelay: 30_000, maxDelay: 3_600_000, maxAttempts: 30, ...settings.retry };
   }

@@ -75,11 +75,13 @@ export function parseOfficers(json: unknown, source = 'officers'): OfficerAccoun
     }
     if (seen.has(username.toLowerCase())) throw new TypeError(`${where}.username is listed twice.`);
     seen.add(username.toLowerCase());
-    if (typeof name !== 'string' || name.trim() === '' || name.length > 200) throw new TypeError(`${where}.name must be a text of 1 to 200 characters.`);
+    if (typeof name !== 'string' || name.trim() === '' || name.length > 200)
+      throw new TypeError(`${where}.name must be a text of 1 to 200 characters.`);
     if (passwordHash !== undefined && (typeof passwordHash !== 'string' || !isPasswordHash(passwordHash))) {
       throw new TypeError(`${where}.passwordHash is not a hash from \`signaal-receiver hash-password\`.`);
     }
-    if (role !== undefined && role !== 'officer' && role !== 'management') throw new TypeError(`${where}.role must be "officer" or "management".`);
+    if (role !== undefined && role !== 'officer' && role !== 'management')
+      throw new TypeError(`${where}.role must be "officer" or "management".`);
     return { username, name: name.trim(), ...(typeof passwordHash === 'string' ? { passwordHash } : {}), ...(role ? { role } : {}) };
   });
 }

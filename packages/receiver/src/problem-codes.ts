@@ -60,6 +60,7 @@ export const problemTitles: Readonly<Record<ProblemCode, string>> = {
   'request-timeout': 'The request took too long to arrive.',
   'unsupported-media-type': 'Send the body as application/json.',
   'rate-limited': 'Too many requests; try again later.',
-  'storage-unavailable': 'The receiver cannot reach its database just now. Try again shortly: the same Idempotency-Key never stores a signal twice.',
+  'storage-unavailable':
+    'The receiver cannot reach its database just now. Try again shortly: the same Idempotency-Key never stores a signal twice.',
   internal: 'The receiver could not handle the request.',
 };

@@ -77,7 +77,12 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (error instanceof ProblemError) return sendProblem(reply, error.statusCode, error.code, error);
   if (isStorageUnavailable(error)) {
     request.log.error({ code: error.code ?? 'unavailable' }, 'database unavailable');
-    return sendProblem(reply, 503, 'storage-unavailable', new ProblemError(503, 'storage-unavailable', { headers: { 'retry-after': '5' } }));
+    return sendProblem(
+      reply,
+      503,
+      'storage-unavailable',
+      new ProblemError(503, 'storage-unavailable', { headers: { 'retry-after': '5' } }),
+    );
   }
   const { statusCode, code } = problemFor(error);
   if (statusCode >= 500) request.log.error({ code: error.code ?? error.name }, 'request failed');
@@ -88,10 +93,10 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
  * Fastify's own refusals before routing (a URL that does not decode, a parameter past its
  * length): problem details like any other, with the security headers, without echoing the URL.
  */
-export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   request.log.warn({ code: error.code }, 'request refused before routing');
-  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(reply, 414, 'uri-too-long');
-  return sendProblem(reply, 400, 'bad-request');
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') sendProblem(reply, 414, 'uri-too-long');
+  else sendProblem(reply, 400, 'bad-request');
 }
 
 const clientErrors: Record<string, { status: number; code: ProblemCode; reason: string }> = {
@@ -112,6 +117,15 @@ export function handleClientError(this: FastifyInstance, error: NodeJS.ErrnoExce
     return;
   }
   const body = JSON.stringify(problemBody(status, code));
-  const headers = { ...problemHeaders, 'content-type': 'application/problem+json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), connection: 'close' };
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}`).join('\r\n')}\r\n\r\n${body}`);
+  const headers = {
+    ...problemHeaders,
+    'content-type': 'application/problem+json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+    connection: 'close',
+  };
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\n${Object.entries(headers)
+      .map(([name, value]) => `${name}: ${value}`)
+      .join('\r\n')}\r\n\r\n${body}`,
+  );
 }

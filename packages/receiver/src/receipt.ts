@@ -53,7 +53,7 @@ export function loadSecretFile(path: string): Buffer {
   try {
     mode = statSync(path).mode;
   } catch (error) {
-    throw new Error(`Cannot read the secret file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+    throw new Error(`Cannot read the secret file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, { cause: error });
   }
   if ((mode & 0o077) !== 0) throw new Error(`The secret file ${path} can be read by others; run: chmod 600 ${path}`);
   return parseSecret(readFileSync(path, 'utf8'), `The secret file ${path}`);

@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest, type RawServerDefault } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+  type FastifyReply,
+  type FastifyRequest,
+  type HookHandlerDoneFunction,
+  type RawServerDefault,
+} from 'fastify';
 import { fieldIssues, remoteConfigSchema, type Locale, type SignaalClient, type Signal } from '@signaal/sdk';
 import { boundary } from './boundary.js';
 import { inboxRoutes, setInboxTestClock, type InboxOptions } from './inbox-routes.js';
 import { addressIn, addressList } from './addresses.js';
-import { corsPolicy } from './cors.js';
 import type { Keyring } from './keyring.js';
 import { Notifier, type MailSettings } from './mail.js';
 import { ProblemError, handleClientError, handleFrameworkError } from './problem.js';
@@ -122,8 +130,14 @@ function readIdempotencyKey(header: string | string[] | undefined): string {
 }
 
 /** Before the body is checked: a missing or malformed key is answered as such, whatever the body. */
-async function requireIdempotencyKey(request: FastifyRequest): Promise<void> {
-  readIdempotencyKey(request.headers['idempotency-key']);
+function requireIdempotencyKey(request: FastifyRequest, _reply: unknown, done: HookHandlerDoneFunction): void {
+  try {
+    readIdempotencyKey(request.headers['idempotency-key']);
+  } catch (error) {
+    done(error as ProblemError);
+    return;
+  }
+  done();
 }
 
 /**
@@ -137,16 +151,15 @@ function statusToken(request: FastifyRequest): string | undefined {
 }
 
 /** Before the reference is checked: without a token the answer is 401, whatever the reference. */
-async function requireStatusToken(request: FastifyRequest): Promise<void> {
-  if (!statusToken(request)) throw new ProblemError(401, 'unauthorized', { headers: { 'www-authenticate': 'Bearer' } });
+function requireStatusToken(request: FastifyRequest, _reply: unknown, done: HookHandlerDoneFunction): void {
+  done(statusToken(request) ? undefined : new ProblemError(401, 'unauthorized', { headers: { 'www-authenticate': 'Bearer' } }));
 }
 
 /** A same-origin form or `text/plain` post is refused before its body is read. */
-async function requireJson(request: FastifyRequest): Promise<void> {
+function requireJson(request: FastifyRequest, _reply: unknown, done: HookHandlerDoneFunction): void {
   const mediaType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-  if (mediaType !== 'application/json') throw new ProblemError(415, 'unsupported-media-type');
+  done(mediaType === 'application/json' ? undefined : new ProblemError(415, 'unsupported-media-type'));
 }
-
 
 /** The period `GET /stats` counts; default this calendar year, today included. `from` must come before `to`. */
 function statsPeriod(query: { from?: Date | undefined; to?: Date | undefined }, now: Date): { from: Date; to: Date } {
@@ -177,7 +190,11 @@ function suppressGroup<K extends string>(counts: Record<K, number>, totalShown: 
  * The receiver's routes as a Fastify plugin: `POST /signals`, `GET /signals/:reference/status`,
  * `GET /config` and `GET /stats`, with their own error handling, headers and limits.
  */
-export const receiverRoutes: FastifyPluginAsync<{ receiver: Receiver; settings: ReceiverOptions; secret: Buffer }, RawServerDefault, ZodTypeProvider> = async (app, { receiver, settings: options, secret }) => {
+export const receiverRoutes: FastifyPluginAsync<
+  { receiver: Receiver; settings: ReceiverOptions; secret: Buffer },
+  RawServerDefault,
+  ZodTypeProvider
+> = async (app, { receiver, settings: options, secret }) => {
   const { pauses: hooks = {}, now = () => new Date() } = testHooksOf.get(receiver) ?? {};
   const { store, notifier } = receiver;
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
@@ -189,7 +206,12 @@ export const receiverRoutes: FastifyPluginAsync<{ receiver: Receiver; settings: 
     rateLimit: options.rateLimit === false ? false : (options.rateLimit ?? { max: 60, timeWindow: 60_000 }),
   });
 
-  const signalRoute = { bodyLimit: options.bodyLimit ?? 65_536, onRequest: requireJson, preValidation: requireIdempotencyKey, schema: { body: signalBody } };
+  const signalRoute = {
+    bodyLimit: options.bodyLimit ?? 65_536,
+    onRequest: requireJson,
+    preValidation: requireIdempotencyKey,
+    schema: { body: signalBody },
+  };
   app.post('/signals', signalRoute, async (request, reply) => {
     const key = readIdempotencyKey(request.headers['idempotency-key']);
     const signal = request.body;
@@ -210,7 +232,7 @@ export const receiverRoutes: FastifyPluginAsync<{ receiver: Receiver; settings: 
       await store.store(key, signal, receipt, hashToken(token), notifier !== undefined);
     } catch (error) {
       // If the database is gone, the claim stays and lapses; a retry after that stores the signal once.
-      await store.release(key).catch(() => {});
+      await store.release(key).catch(() => undefined);
       throw error;
     }
     await hooks.afterCommit?.(key);
@@ -218,19 +240,23 @@ export const receiverRoutes: FastifyPluginAsync<{ receiver: Receiver; settings: 
     return reply.code(201).send({ ...receipt, statusToken: token });
   });
 
-  app.get('/signals/:reference/status', { preValidation: requireStatusToken, schema: { params: referenceParams } }, async (request, reply) => {
-    const token = statusToken(request)!;
-    const { reference } = request.params;
-    const row = await store.status(reference);
-    // An unknown reference and a wrong token get the same answer, so neither can be probed.
-    if (!tokenMatches(token, row?.tokenHash) || !row) throw new ProblemError(404, 'not-found');
-    return reply.send({
-      reference: row.reference,
-      state: row.state,
-      updatedAt: row.updatedAt,
-      ...(row.message ? { message: row.message } : {}),
-    });
-  });
+  app.get(
+    '/signals/:reference/status',
+    { preValidation: requireStatusToken, schema: { params: referenceParams } },
+    async (request, reply) => {
+      const token = statusToken(request)!;
+      const { reference } = request.params;
+      const row = await store.status(reference);
+      // An unknown reference and a wrong token get the same answer, so neither can be probed.
+      if (!tokenMatches(token, row?.tokenHash) || !row) throw new ProblemError(404, 'not-found');
+      return reply.send({
+        reference: row.reference,
+        state: row.state,
+        updatedAt: row.updatedAt,
+        ...(row.message ? { message: row.message } : {}),
+      });
+    },
+  );
 
   app.get('/config', async (_request, reply) => reply.send(options.widgetConfig));
 
@@ -253,10 +279,19 @@ export const receiverRoutes: FastifyPluginAsync<{ receiver: Receiver; settings: 
  * and duration. No headers (tokens), addresses or bodies.
  */
 class PrivateLogController extends LogController {
-  override incomingRequest(): void {}
-  override routeNotFound(): void {}
+  override incomingRequest(): void {
+    // Nothing here: requestCompleted writes the request's one line.
+  }
+  override routeNotFound(): void {
+    // Nothing here: Fastify's line holds the URL, which may carry a reference; requestCompleted writes the 404.
+  }
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
-    const line = { method: request.method, route: request.routeOptions.url ?? '(none)', status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    const line = {
+      method: request.method,
+      route: request.routeOptions.url ?? '(none)',
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+    };
     if (error || reply.statusCode >= 500) reply.log.error(line, 'request');
     else reply.log.info(line, 'request');
   }
@@ -360,7 +395,12 @@ export async function buildReceiver(options: ReceiverOptions, testHooks: Receive
 
   testHooksOf.set(app.signaal, testHooks);
   if (testHooks.now) setInboxTestClock(inbox, testHooks.now);
-  await app.register(receiverRoutes, { receiver: app.signaal, settings: options, secret, ...(options.prefix ? { prefix: options.prefix } : {}) });
+  await app.register(receiverRoutes, {
+    receiver: app.signaal,
+    settings: options,
+    secret,
+    ...(options.prefix ? { prefix: options.prefix } : {}),
+  });
   if (options.inbox) {
     await app.register(inboxRoutes, { inbox, signals: store, settings: options.inbox, secret, prefix: '/inbox' });
   }
