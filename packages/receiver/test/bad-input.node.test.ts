@@ -25,17 +25,42 @@ function signalText(overrides: Record<string, unknown>, id = randomUUID()): { id
 
 const cases: BadRequest[] = [
   { name: 'an oversize body', status: 413, code: 'body-too-large', body: signalText({ description: 'a'.repeat(70_000) }).text },
-  { name: 'a description nested 10,000 arrays deep', status: 400, code: 'invalid-signal', body: signalText({}).text.replace(/"description":"[^"]*"/, `"description":${nested(10_000, '[', ']', '"x"')}`) },
+  {
+    name: 'a description nested 10,000 arrays deep',
+    status: 400,
+    code: 'invalid-signal',
+    body: signalText({}).text.replace(/"description":"[^"]*"/, `"description":${nested(10_000, '[', ']', '"x"')}`),
+  },
   { name: 'a body nested 5,000 objects deep', status: 400, code: 'invalid-signal', body: nested(5_000, '{"a":', '}', '1') },
   { name: 'a number as description', status: 400, code: 'invalid-signal', body: signalText({ description: 42 }).text },
   { name: 'an unknown kind', status: 400, code: 'invalid-signal', body: signalText({ kind: 'complaint' }).text },
   { name: 'indicators as a string', status: 400, code: 'invalid-signal', body: signalText({ indicators: 'passport-withheld' }).text },
   { name: 'a reporter as an array', status: 400, code: 'invalid-signal', body: signalText({ reporter: [] }).text },
-  { name: 'a description over 10,000 characters', status: 400, code: 'invalid-signal', body: signalText({ description: 'b'.repeat(10_001) }).text },
+  {
+    name: 'a description over 10,000 characters',
+    status: 400,
+    code: 'invalid-signal',
+    body: signalText({ description: 'b'.repeat(10_001) }).text,
+  },
   { name: 'an unknown top-level field', status: 400, code: 'invalid-signal', body: signalText({ bsn: '123456782' }).text },
-  { name: 'an unknown field inside the reporter', status: 400, code: 'invalid-signal', body: signalText({ reporter: { name: 'A', salary: 1 } }).text },
-  { name: 'a sparring request with citizen data', status: 400, code: 'invalid-signal', body: signalText({ kind: 'sparring', place: 'Dorpsstraat 1' }).text },
-  { name: 'an anonymous signal with reporter details', status: 400, code: 'invalid-signal', body: signalText({ confidentiality: 'anonymous', reporter: { name: 'A' } }).text },
+  {
+    name: 'an unknown field inside the reporter',
+    status: 400,
+    code: 'invalid-signal',
+    body: signalText({ reporter: { name: 'A', salary: 1 } }).text,
+  },
+  {
+    name: 'a sparring request with citizen data',
+    status: 400,
+    code: 'invalid-signal',
+    body: signalText({ kind: 'sparring', place: 'Dorpsstraat 1' }).text,
+  },
+  {
+    name: 'an anonymous signal with reporter details',
+    status: 400,
+    code: 'invalid-signal',
+    body: signalText({ confidentiality: 'anonymous', reporter: { name: 'A' } }).text,
+  },
   { name: 'a JSON array', status: 400, code: 'invalid-signal', body: '[]' },
   { name: 'JSON null', status: 400, code: 'invalid-signal', body: 'null' },
   { name: 'a JSON string', status: 400, code: 'invalid-signal', body: '"signal"' },
@@ -65,8 +90,20 @@ const cases: BadRequest[] = [
     body: signalText({}).text,
     headers: { origin: 'null', 'sec-fetch-site': 'cross-site' },
   },
-  { name: 'a cross-site post without Origin', status: 403, code: 'cross-site-request', body: signalText({}).text, headers: { 'sec-fetch-site': 'cross-site' } },
-  { name: 'a same-origin form post', status: 415, code: 'unsupported-media-type', body: 'description=x', contentType: 'application/x-www-form-urlencoded' },
+  {
+    name: 'a cross-site post without Origin',
+    status: 403,
+    code: 'cross-site-request',
+    body: signalText({}).text,
+    headers: { 'sec-fetch-site': 'cross-site' },
+  },
+  {
+    name: 'a same-origin form post',
+    status: 415,
+    code: 'unsupported-media-type',
+    body: 'description=x',
+    contentType: 'application/x-www-form-urlencoded',
+  },
 ];
 
 describe('bad input is refused with the right status and nothing is written', () => {
@@ -140,14 +177,19 @@ describe("each route's declared schema refuses a bad body, query string or param
     const problem = await problemOf(await postSignal(receiver.url, signal));
     assert.equal(problem.status, 400);
     assert.equal(problem.code, 'invalid-signal');
-    assert.deepEqual(
-      problem.errors?.map(({ path, code }) => `${path} ${code}`).sort(),
-      ['bsn not-allowed', 'description required', 'locale invalid-value'],
-    );
+    assert.deepEqual(problem.errors?.map(({ path, code }) => `${path} ${code}`).sort(), [
+      'bsn not-allowed',
+      'description required',
+      'locale invalid-value',
+    ]);
   });
 
   test('API body: the Idempotency-Key is checked before the body, whatever the body holds', async () => {
-    const response = await fetch(`${receiver.url}/signals`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"kind":"complaint"}' });
+    const response = await fetch(`${receiver.url}/signals`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"kind":"complaint"}',
+    });
     assert.equal(response.status, 400);
     assert.equal((await problemOf(response)).code, 'idempotency-key-missing');
   });
@@ -162,17 +204,30 @@ describe("each route's declared schema refuses a bad body, query string or param
   });
 
   test('API parameter: a malformed reference is 404 like an unknown one, and without a token 401 comes first', async () => {
-    const withToken = await fetch(`${receiver.url}/signals/${encodeURIComponent('SG-<1>')}/status`, { headers: { authorization: `Bearer ${statusToken}` } });
+    const withToken = await fetch(`${receiver.url}/signals/${encodeURIComponent('SG-<1>')}/status`, {
+      headers: { authorization: `Bearer ${statusToken}` },
+    });
     assert.equal(withToken.status, 404);
     assert.equal((await problemOf(withToken)).code, 'not-found');
     const withoutToken = await fetch(`${receiver.url}/signals/nonsense/status`);
     assert.equal(withoutToken.status, 401);
     assert.equal((await problemOf(withoutToken)).code, 'unauthorized');
-    assert.equal((await fetch(`${receiver.url}/signals/${reference}/status`, { headers: { authorization: `Bearer ${statusToken}` } })).status, 200);
+    assert.equal(
+      (await fetch(`${receiver.url}/signals/${reference}/status`, { headers: { authorization: `Bearer ${statusToken}` } })).status,
+      200,
+    );
   });
 
   test('inbox query strings: an unknown parameter is refused, not ignored; so is a bad value', async () => {
-    for (const path of ['/api/signals?colour=red', '/api/signals?state=lost', '/api/export?unit=week', '/api/export?format=xml&unit=month', '/api/export?from=2026-13', '/api/audit?reference=SG-1', '/api/audit?who=sanne']) {
+    for (const path of [
+      '/api/signals?colour=red',
+      '/api/signals?state=lost',
+      '/api/export?unit=week',
+      '/api/export?format=xml&unit=month',
+      '/api/export?from=2026-13',
+      '/api/audit?reference=SG-1',
+      '/api/audit?who=sanne',
+    ]) {
       const response = await inboxGet(receiver.url, path, session);
       assert.equal(response.status, 400, path);
       assert.equal((await problemOf(response)).code, 'invalid-query', path);

@@ -1,9 +1,23 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createClient, HttpError, problemSchema, receiptSchema, remoteConfigSchema, statsSchema, statusSchema } from '@signaal/sdk';
-import { countSignals, deferred, demoWidgetConfig, newSignal, postSignal, startReceiver, type RunningReceiver } from './receiver-harness.js';
+import {
+  countSignals,
+  deferred,
+  demoWidgetConfig,
+  newSignal,
+  postSignal,
+  startReceiver,
+  type RunningReceiver,
+} from './receiver-harness.js';
 
-const securityHeaders = ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'strict-transport-security', 'x-frame-options'];
+const securityHeaders = [
+  'content-security-policy',
+  'x-content-type-options',
+  'referrer-policy',
+  'strict-transport-security',
+  'x-frame-options',
+];
 
 async function expectProblem(response: Response, status: number, code: string) {
   assert.equal(response.status, status);
@@ -39,7 +53,13 @@ describe('the contract of POST /signals, GET /signals/{reference}/status, /confi
   });
   after(() => receiver.close());
 
-  const cases: Array<{ name: string; status: number; code?: string; run: () => Promise<Response>; check?: (response: Response) => Promise<void> }> = [
+  const cases: Array<{
+    name: string;
+    status: number;
+    code?: string;
+    run: () => Promise<Response>;
+    check?: (response: Response) => void | Promise<void>;
+  }> = [
     {
       name: 'stores a new signal and answers 201 with a receipt',
       status: 201,
@@ -66,7 +86,7 @@ describe('the contract of POST /signals, GET /signals/{reference}/status, /confi
         const signal = newSignal();
         const first = await send(postSignal(receiver.url, signal));
         assert.equal(first.status, 201);
-        const receipt = await first.json();
+        const receipt: unknown = await first.json();
         const repeat = await send(postSignal(receiver.url, { ...signal }));
         assert.deepEqual(await repeat.clone().json(), receipt);
         return repeat;
@@ -80,9 +100,24 @@ describe('the contract of POST /signals, GET /signals/{reference}/status, /confi
         return send(postSignal(receiver.url, signal, { 'idempotency-key': `"${signal.id}"` }));
       },
     },
-    { name: 'refuses a signal without Idempotency-Key with 400', status: 400, code: 'idempotency-key-missing', run: () => send(postSignal(receiver.url, newSignal(), { 'idempotency-key': '' })) },
-    { name: 'refuses a malformed Idempotency-Key with 400', status: 400, code: 'idempotency-key-invalid', run: () => send(postSignal(receiver.url, newSignal(), { 'idempotency-key': 'x'.repeat(300) })) },
-    { name: "refuses a key that is not the signal's id with 400", status: 400, code: 'idempotency-key-mismatch', run: () => send(postSignal(receiver.url, newSignal(), { 'idempotency-key': crypto.randomUUID() })) },
+    {
+      name: 'refuses a signal without Idempotency-Key with 400',
+      status: 400,
+      code: 'idempotency-key-missing',
+      run: () => send(postSignal(receiver.url, newSignal(), { 'idempotency-key': '' })),
+    },
+    {
+      name: 'refuses a malformed Idempotency-Key with 400',
+      status: 400,
+      code: 'idempotency-key-invalid',
+      run: () => send(postSignal(receiver.url, newSignal(), { 'idempotency-key': 'x'.repeat(300) })),
+    },
+    {
+      name: "refuses a key that is not the signal's id with 400",
+      status: 400,
+      code: 'idempotency-key-mismatch',
+      run: () => send(postSignal(receiver.url, newSignal(), { 'idempotency-key': crypto.randomUUID() })),
+    },
     {
       name: 'refuses a signal without description with 400 and the field',
       status: 400,
@@ -150,7 +185,12 @@ describe('the contract of POST /signals, GET /signals/{reference}/status, /confi
         return send(postSignal(receiver.url, signal, { 'content-type': 'text/plain' }));
       },
     },
-    { name: 'refuses malformed JSON with 400', status: 400, code: 'invalid-json', run: () => send(postSignal(receiver.url, '{"id": ', { 'idempotency-key': crypto.randomUUID() })) },
+    {
+      name: 'refuses malformed JSON with 400',
+      status: 400,
+      code: 'invalid-json',
+      run: () => send(postSignal(receiver.url, '{"id": ', { 'idempotency-key': crypto.randomUUID() })),
+    },
     {
       name: 'refuses a post from an origin that is not allowed with 403',
       status: 403,
@@ -161,7 +201,7 @@ describe('the contract of POST /signals, GET /signals/{reference}/status, /confi
       name: 'accepts a post from an allowed origin',
       status: 201,
       run: () => send(postSignal(receiver.url, newSignal(), { origin: 'https://intranet.voorbeeld.nl', 'sec-fetch-site': 'cross-site' })),
-      async check(response) {
+      check(response) {
         assert.equal(response.headers.get('access-control-allow-origin'), 'https://intranet.voorbeeld.nl');
       },
     },
@@ -179,7 +219,7 @@ describe('the contract of POST /signals, GET /signals/{reference}/status, /confi
       status: 200,
       run: () => send(fetch(`${receiver.url}/stats`)),
       async check(response) {
-        const body = await response.json();
+        const body = (await response.json()) as object;
         const stats = statsSchema.parse(body);
         assert.deepEqual(Object.keys(body).sort(), ['byKind', 'byState', 'period', 'suppressedBelow', 'total']);
         const shown = (count: number | null) => count ?? 0;
@@ -187,7 +227,12 @@ describe('the contract of POST /signals, GET /signals/{reference}/status, /confi
         assert.ok(stats.total === null || shown(stats.byKind.signal) + shown(stats.byKind.sparring) <= stats.total);
       },
     },
-    { name: 'refuses a stats period that is not a date with 400', status: 400, code: 'invalid-query', run: () => send(fetch(`${receiver.url}/stats?from=yesterday`)) },
+    {
+      name: 'refuses a stats period that is not a date with 400',
+      status: 400,
+      code: 'invalid-query',
+      run: () => send(fetch(`${receiver.url}/stats?from=yesterday`)),
+    },
   ];
 
   for (const { name, status, code, run, check } of cases) {
@@ -202,15 +247,17 @@ describe('the contract of POST /signals, GET /signals/{reference}/status, /confi
   describe('GET /signals/{reference}/status', () => {
     let receipt: { reference: string; statusToken: string };
     before(async () => {
-      receipt = await (await postSignal(receiver.url, newSignal())).json();
+      receipt = (await (await postSignal(receiver.url, newSignal())).json()) as typeof receipt;
     });
     const status = (reference: string, token?: string) =>
-      send(fetch(`${receiver.url}/signals/${reference}/status`, token === undefined ? {} : { headers: { authorization: `Bearer ${token}` } }));
+      send(
+        fetch(`${receiver.url}/signals/${reference}/status`, token === undefined ? {} : { headers: { authorization: `Bearer ${token}` } }),
+      );
 
     test('answers the state, when it changed and nothing more, with the right token', async () => {
       const response = await status(receipt.reference, receipt.statusToken);
       assert.equal(response.status, 200);
-      const body = await response.json();
+      const body = (await response.json()) as { updatedAt?: unknown };
       assert.deepEqual(Object.keys(body).sort(), ['reference', 'state', 'updatedAt']);
       assert.deepEqual(statusSchema.parse(body), { reference: receipt.reference, state: 'received', updatedAt: body.updatedAt });
     });
@@ -220,7 +267,10 @@ describe('the contract of POST /signals, GET /signals/{reference}/status, /confi
       const unknown = await status('SG-2222-2222', receipt.statusToken);
       const malformed = await status('not-a-reference', receipt.statusToken);
       const bodies = await Promise.all([wrong, unknown, malformed].map(async (response) => [response.status, await response.text()]));
-      assert.deepEqual(bodies[0], [404, JSON.stringify({ type: 'urn:signaal:problem:not-found', title: 'Not found.', status: 404, code: 'not-found' })]);
+      assert.deepEqual(bodies[0], [
+        404,
+        JSON.stringify({ type: 'urn:signaal:problem:not-found', title: 'Not found.', status: 404, code: 'not-found' }),
+      ]);
       assert.deepEqual(bodies[1], bodies[0]);
       assert.deepEqual(bodies[2], bodies[0]);
     });
@@ -236,7 +286,9 @@ describe('the contract of POST /signals, GET /signals/{reference}/status, /confi
         assert.equal(response.status, 200, JSON.stringify(Object.keys(headers)));
         await response.body?.cancel();
       }
-      const wrong = await send(fetch(`${receiver.url}/signals/${receipt.reference}/status`, { headers: { 'signaal-status-token': 'A'.repeat(43) } }));
+      const wrong = await send(
+        fetch(`${receiver.url}/signals/${receipt.reference}/status`, { headers: { 'signaal-status-token': 'A'.repeat(43) } }),
+      );
       assert.equal(wrong.status, 404, 'a wrong token in the other header is refused alike');
       await wrong.body?.cancel();
       const client = createClient({ endpoint: receiver.url, statusTokenHeader: 'signaal-status-token', retry: false });
@@ -252,10 +304,12 @@ describe('the contract of POST /signals, GET /signals/{reference}/status, /confi
 
   test('answers a CORS preflight only for allowed origins', async () => {
     const preflight = (origin: string) =>
-      send(fetch(`${receiver.url}/signals`, {
-        method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,idempotency-key' },
-      }));
+      send(
+        fetch(`${receiver.url}/signals`, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,idempotency-key' },
+        }),
+      );
     const allowed = await preflight('https://intranet.voorbeeld.nl');
     assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://intranet.voorbeeld.nl');
     assert.match(allowed.headers.get('access-control-allow-headers') ?? '', /idempotency-key/);
@@ -294,7 +348,15 @@ describe('the contract of POST /signals, GET /signals/{reference}/status, /confi
     // The one line with an address is the receiver's own: where it listens.
     const logs = receiver.logs.filter((line) => !line.includes('Server listening at')).join('');
     assert.match(logs, /"route":"\/signals\/:reference\/status"/, 'requests are logged');
-    for (const secret of ['Uniek-woord-in-de-tekst', 'Jan Janssen', receipt.statusToken, receipt.reference, '127.0.0.1', 'remoteAddress', 'authorization']) {
+    for (const secret of [
+      'Uniek-woord-in-de-tekst',
+      'Jan Janssen',
+      receipt.statusToken,
+      receipt.reference,
+      '127.0.0.1',
+      'remoteAddress',
+      'authorization',
+    ]) {
       assert.ok(!logs.includes(secret), `the log does not contain ${secret}`);
     }
   });
@@ -306,7 +368,10 @@ describe('rate limit', () => {
     try {
       const answers = [];
       for (let index = 0; index < 5; index += 1) answers.push(await postSignal(receiver.url, newSignal()));
-      assert.deepEqual(answers.map((response) => response.status), [201, 201, 201, 429, 429]);
+      assert.deepEqual(
+        answers.map((response) => response.status),
+        [201, 201, 201, 429, 429],
+      );
       await expectProblem(answers[3]!, 429, 'rate-limited');
       assert.ok(Number(answers[3]!.headers.get('retry-after')) > 0);
       assert.ok(answers[3]!.headers.get('content-security-policy'));

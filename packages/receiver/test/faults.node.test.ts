@@ -27,7 +27,9 @@ describe('faults', () => {
       { seed, numRuns: 1 },
     )[0]!;
     let pause = 0;
-    const receiver = await startReceiver({ pauses: { afterClaim: () => new Promise((resolve) => setTimeout(resolve, pauses[pause++ % pauses.length])) } });
+    const receiver = await startReceiver({
+      pauses: { afterClaim: () => new Promise((resolve) => setTimeout(resolve, pauses[pause++ % pauses.length])) },
+    });
     try {
       const signals = Array.from({ length: 100 }, (_, index) => newSignal({ description: `Signaal nummer ${index}` }));
       const statuses: number[] = [];
@@ -51,7 +53,10 @@ describe('faults', () => {
         const mine = results.filter((result) => result.id === signal.id);
         assert.equal(mine.filter((result) => result.status === 201).length, 1, 'one 201 per signal');
         assert.ok(mine.every((result) => result.status === 201 || result.status === 200));
-        assert.ok(mine.every((result) => JSON.stringify(result.receipt) === JSON.stringify(mine[0]!.receipt)), 'every answer has the same receipt');
+        assert.ok(
+          mine.every((result) => JSON.stringify(result.receipt) === JSON.stringify(mine[0]!.receipt)),
+          'every answer has the same receipt',
+        );
       }
       assert.ok(statuses.every((status) => [200, 201, 409].includes(status)));
     } finally {
@@ -137,16 +142,14 @@ describe('faults', () => {
     let fail = true;
     const receiver = await startReceiver({
       pauses: {
-        afterClaim: async () => {
-          if (fail) throw new Error('disk full');
-        },
+        afterClaim: () => (fail ? Promise.reject(new Error('disk full')) : Promise.resolve()),
       },
     });
     try {
       const signal = newSignal();
       const failed = await postSignal(receiver.url, signal);
       assert.equal(failed.status, 500);
-      assert.equal((await failed.json()).code, 'internal');
+      assert.equal(((await failed.json()) as { code?: unknown }).code, 'internal');
       fail = false;
       assert.equal((await postSignal(receiver.url, signal)).status, 201);
       assert.equal(countSignals(receiver.dataDir), 1);

@@ -10,7 +10,19 @@ import Database from 'better-sqlite3';
 import { statsSchema, type Receipt } from '@signaal/sdk';
 import { loadKeyring } from '../src/keyring.js';
 import { refusal, runCli, startCli } from './cli-harness.js';
-import { countSignals, folder, folderBytes, newKeyFile, newSignal, post, postSignal, startReceiver, statusState, storedSignals, testKeyring } from './receiver-harness.js';
+import {
+  countSignals,
+  folder,
+  folderBytes,
+  newKeyFile,
+  newSignal,
+  post,
+  postSignal,
+  startReceiver,
+  statusState,
+  storedSignals,
+  testKeyring,
+} from './receiver-harness.js';
 
 const keyFile = newKeyFile();
 const keyring = loadKeyring(keyFile);
@@ -201,7 +213,10 @@ describe('purge and backups', () => {
     const receiver = await startReceiver({ dataDir, retentionDays: 30, now: () => clock });
     let wrappedKey: Buffer | undefined;
     try {
-      const old = newSignal({ description: `Oude melding ${canary}`, reporter: { name: `Melder ${canary}`, department: `Afdeling ${canary}` } });
+      const old = newSignal({
+        description: `Oude melding ${canary}`,
+        reporter: { name: `Melder ${canary}`, department: `Afdeling ${canary}` },
+      });
       await post(receiver.url, old);
       clock = new Date(clock.getTime() + 20 * day);
       await post(receiver.url, newSignal({ kind: 'sparring', description: 'Recente vraag blijft' }));
@@ -246,7 +261,7 @@ describe('purge and backups', () => {
     }
     const stopped = folderBytes(dataDir);
     assert.equal(stopped.includes(canary), false, 'no canary in the data folder after a clean stop');
-    assert.equal(stopped.includes(wrappedKey!), false, 'no wrapped data key in the data folder after a clean stop');
+    assert.equal(stopped.includes(wrappedKey), false, 'no wrapped data key in the data folder after a clean stop');
     rmSync(dataDir, { recursive: true, force: true });
   });
 });

@@ -24,15 +24,23 @@ describe('the inbox refuses without a valid session', () => {
 
   test('a signed-in officer sees the signal in the list and in full', async () => {
     const session = await signIn(receiver.url);
-    const list = (await (await inboxGet(receiver.url, '/api/signals', session)).json()) as { signals: Array<{ reference: string; summary: string }> };
+    const list = (await (await inboxGet(receiver.url, '/api/signals', session)).json()) as {
+      signals: Array<{ reference: string; summary: string }>;
+    };
     assert.equal(list.signals[0]?.reference, reference);
     assert.match(list.signals[0]?.summary ?? '', /kantine/);
     const detail = await inboxGet(receiver.url, `/api/signals/${reference}`, session);
     assert.equal(detail.status, 200);
-    const body = (await detail.json()) as { signal: { description: string; reporter: { name: string } }; indicators: Array<{ id: string; label: { nl: string } }> };
+    const body = (await detail.json()) as {
+      signal: { description: string; reporter: { name: string } };
+      indicators: Array<{ id: string; label: { nl: string } }>;
+    };
     assert.match(body.signal.description, new RegExp(canary));
     assert.equal(body.signal.reporter.name, `Melder ${canary}`);
-    assert.deepEqual(body.indicators.map((indicator) => indicator.label.nl), ['Heeft eigen identiteitsbewijs niet in bezit', 'Structureel lange werkdagen']);
+    assert.deepEqual(
+      body.indicators.map((indicator) => indicator.label.nl),
+      ['Heeft eigen identiteitsbewijs niet in bezit', 'Structureel lange werkdagen'],
+    );
   });
 
   test('the session cookie is HttpOnly, SameSite=Strict, Secure and scoped to /inbox; its id is stored only as a hash', async () => {
@@ -123,7 +131,11 @@ describe('the inbox refuses without a valid session', () => {
 
   test('a wrong password and an unknown officer get the same refusal', async () => {
     const answers = [];
-    for (const [username, password] of [['sanne', 'not the password at all'], ['nobody', officerPassword], ['sso.only', officerPassword]]) {
+    for (const [username, password] of [
+      ['sanne', 'not the password at all'],
+      ['nobody', officerPassword],
+      ['sso.only', officerPassword],
+    ]) {
       const response = await fetch(`${receiver.url}/inbox/api/session`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: originOf(receiver.url) },
@@ -163,7 +175,11 @@ describe('changes need the same origin and the session CSRF token', () => {
 
   test('a cross-site request is refused, even with the session cookie and token', async () => {
     const session = await signIn(receiver.url);
-    for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site', origin: 'http://localhost' }]) {
+    for (const headers of [
+      { origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site', origin: 'http://localhost' },
+    ]) {
       const response = await changeState(receiver.url, reference, { state: 'closed', message: canary }, session, headers);
       assert.equal(response.status, 403, JSON.stringify(headers));
       const text = await bodyText(response);
@@ -180,7 +196,7 @@ describe('changes need the same origin and the session CSRF token', () => {
     assert.equal(await stateOf(), 'in-progress');
   });
 
-  test('a change without the CSRF token, or with another session\'s token, is refused', async () => {
+  test("a change without the CSRF token, or with another session's token, is refused", async () => {
     const session = await signIn(receiver.url);
     const other = await signIn(receiver.url, 'joost');
     const missing = await changeState(receiver.url, reference, { state: 'closed' }, undefined, { cookie: session.cookie });
@@ -225,13 +241,24 @@ describe("the reporter's status call needs that signal's own token", () => {
   });
   after(() => receiver.close());
 
-  const status = (reference: string, token: string) => fetch(`${receiver.url}/signals/${reference}/status`, { headers: { authorization: `Bearer ${token}` } });
+  const status = (reference: string, token: string) =>
+    fetch(`${receiver.url}/signals/${reference}/status`, { headers: { authorization: `Bearer ${token}` } });
 
   test("a wrong token and another signal's token get the same 404 as an unknown reference, without the message", async () => {
     const first = await sendCanary(receiver.url, canary);
     const second = await sendCanary(receiver.url, 'second');
     const session = await signIn(receiver.url);
-    assert.equal((await changeState(receiver.url, first.reference, { state: 'forwarded', forwardedTo: 'police', message: `Doorgezet ${canary}` }, session)).status, 200);
+    assert.equal(
+      (
+        await changeState(
+          receiver.url,
+          first.reference,
+          { state: 'forwarded', forwardedTo: 'police', message: `Doorgezet ${canary}` },
+          session,
+        )
+      ).status,
+      200,
+    );
 
     const own = await status(first.reference, first.statusToken);
     assert.equal(own.status, 200);
@@ -294,7 +321,9 @@ describe('repeated wrong guesses are rate limited', () => {
       const { reference } = await sendCanary(receiver.url, canary);
       const codes = [];
       for (let guess = 0; guess < 6; guess += 1) {
-        const response = await fetch(`${receiver.url}/signals/${reference}/status`, { headers: { authorization: `Bearer guess-${guess}-${'x'.repeat(30)}` } });
+        const response = await fetch(`${receiver.url}/signals/${reference}/status`, {
+          headers: { authorization: `Bearer guess-${guess}-${'x'.repeat(30)}` },
+        });
         assert.ok(!(await response.text()).includes(canary));
         codes.push(response.status);
       }
@@ -307,7 +336,9 @@ describe('repeated wrong guesses are rate limited', () => {
 
 describe('single sign-on through a trusted header', () => {
   test('when configured, the header of a known officer starts a session; an unknown name or no header does not', async () => {
-    const receiver = await startReceiver({ inbox: { officers: await testOfficers(), ssoHeader: 'X-Remote-User', ssoProxies: ['127.0.0.1'] } });
+    const receiver = await startReceiver({
+      inbox: { officers: await testOfficers(), ssoHeader: 'X-Remote-User', ssoProxies: ['127.0.0.1'] },
+    });
     try {
       const { reference } = await sendCanary(receiver.url, canary);
       const ok = await inboxGet(receiver.url, '/api/session', undefined, { 'x-remote-user': 'sso.only' });
@@ -339,7 +370,9 @@ describe('single sign-on through a trusted header', () => {
 
   test('the header counts only on connections from the SSO proxy, not from anyone who reaches the receiver directly', async () => {
     // The proxy is at 10.0.0.5; the test connects from 127.0.0.1, as an attacker on the network would, straight to the receiver.
-    const receiver = await startReceiver({ inbox: { officers: await testOfficers(), ssoHeader: 'X-Remote-User', ssoProxies: ['10.0.0.5', '10.1.0.0/16'] } });
+    const receiver = await startReceiver({
+      inbox: { officers: await testOfficers(), ssoHeader: 'X-Remote-User', ssoProxies: ['10.0.0.5', '10.1.0.0/16'] },
+    });
     try {
       const { reference } = await sendCanary(receiver.url, canary);
       for (const path of ['/api/session', `/api/signals/${reference}`]) {
@@ -354,7 +387,10 @@ describe('single sign-on through a trusted header', () => {
   });
 
   test('the header without a list of proxy addresses is refused at start', async () => {
-    await assert.rejects(startReceiver({ inbox: { officers: await testOfficers(), ssoHeader: 'X-Remote-User' } }), /ssoHeader needs ssoProxies/);
+    await assert.rejects(
+      startReceiver({ inbox: { officers: await testOfficers(), ssoHeader: 'X-Remote-User' } }),
+      /ssoHeader needs ssoProxies/,
+    );
   });
 
   test('without the setting, the header is ignored', async () => {
@@ -362,7 +398,11 @@ describe('single sign-on through a trusted header', () => {
     try {
       const { reference } = await sendCanary(receiver.url, canary);
       for (const path of ['/api/session', `/api/signals/${reference}`]) {
-        const response = await inboxGet(receiver.url, path, undefined, { 'x-remote-user': 'sanne', 'remote-user': 'sanne', 'x-forwarded-user': 'sanne' });
+        const response = await inboxGet(receiver.url, path, undefined, {
+          'x-remote-user': 'sanne',
+          'remote-user': 'sanne',
+          'x-forwarded-user': 'sanne',
+        });
         assert.equal(response.status, 401);
         assert.ok(!(await bodyText(response)).includes(canary));
       }

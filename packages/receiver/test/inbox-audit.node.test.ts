@@ -43,7 +43,12 @@ describe('the audit log', () => {
     assert.equal((await inboxGet(receiver.url, '/api/signals?state=received', session)).status, 200);
     clock = new Date(clock.getTime() + 60_000);
     assert.equal((await inboxGet(receiver.url, `/api/signals/${reference}`, session)).status, 200);
-    const changed = await changeState(receiver.url, reference, { state: 'forwarded', forwardedTo: 'arbeidsinspectie', message: messageCanary }, session);
+    const changed = await changeState(
+      receiver.url,
+      reference,
+      { state: 'forwarded', forwardedTo: 'arbeidsinspectie', message: messageCanary },
+      session,
+    );
     assert.equal(changed.status, 200);
     assert.equal((await inboxGet(receiver.url, '/api/export?format=csv', session)).status, 200);
     const out = await fetch(`${receiver.url}/inbox/api/session`, {
@@ -54,7 +59,7 @@ describe('the audit log', () => {
 
     const rows = auditRows(receiver.dataDir);
     assert.deepEqual(
-      rows.map((row) => [row['officer'], row['action'], row['reference']]),
+      rows.map((row) => [row.officer, row.action, row.reference]),
       [
         ['-', 'sign-in-refused', null],
         ['sanne', 'sign-in', null],
@@ -65,12 +70,12 @@ describe('the audit log', () => {
         ['sanne', 'sign-out', null],
       ],
     );
-    assert.equal(rows[3]?.['at'], '2025-05-06T08:01:00.000Z');
-    assert.equal(rows[4]?.['detail'], 'state=forwarded forwardedTo=arbeidsinspectie message=written');
-    assert.equal(rows[2]?.['detail'], 'state=received kind=all search=no page=1 count=1');
+    assert.equal(rows[3]?.at, '2025-05-06T08:01:00.000Z');
+    assert.equal(rows[4]?.detail, 'state=forwarded forwardedTo=arbeidsinspectie message=written');
+    assert.equal(rows[2]?.detail, 'state=received kind=all search=no page=1 count=1');
   });
 
-  test('contains no content: not the description, the reporter, the message, nor a mistyped password', async () => {
+  test('contains no content: not the description, the reporter, the message, nor a mistyped password', () => {
     const dump = JSON.stringify(auditRows(receiver.dataDir));
     assert.ok(dump.length > 100, 'there is a log to look at');
     for (const secret of [canary, messageCanary, 'kantine', 'Melder', '06 1234 5678', officerPassword]) {
@@ -86,7 +91,10 @@ describe('the audit log', () => {
     const session = await signIn(receiver.url, 'joost');
     assert.equal((await inboxGet(receiver.url, '/api/signals/SG-2222-2222', session)).status, 404);
     const rows = auditRows(receiver.dataDir).slice(before);
-    assert.deepEqual(rows.map((row) => row['action']), ['sign-in']);
+    assert.deepEqual(
+      rows.map((row) => row.action),
+      ['sign-in'],
+    );
   });
 
   test('the officer can read the log of one signal in the inbox, and it shows who changed it', async () => {
@@ -97,7 +105,10 @@ describe('the audit log', () => {
     const text = await bodyText(response);
     assert.ok(!text.includes(canary));
     const { entries } = JSON.parse(text.slice(text.indexOf('\n\n') + 2)) as { entries: Array<{ officer: string; action: string }> };
-    assert.deepEqual(entries.map((entry) => `${entry.officer} ${entry.action}`), ['sanne change']);
+    assert.deepEqual(
+      entries.map((entry) => `${entry.officer} ${entry.action}`),
+      ['sanne change'],
+    );
   });
 
   test('the server log carries no content either', () => {
@@ -115,7 +126,12 @@ describe("the officer's answer reaches the reporter", () => {
       const receipt = await client.submit({ kind: 'signal', description: `Iemand werkt 7 dagen per week. ${canary}` });
       assert.equal((await client.status(receipt)).state, 'received');
       const session = await signIn(receiver.url);
-      const changed = await changeState(receiver.url, receipt.reference, { state: 'forwarded', forwardedTo: 'police', message: 'Doorgegeven aan de politie. Dank je wel.' }, session);
+      const changed = await changeState(
+        receiver.url,
+        receipt.reference,
+        { state: 'forwarded', forwardedTo: 'police', message: 'Doorgegeven aan de politie. Dank je wel.' },
+        session,
+      );
       assert.equal(changed.status, 200);
       const status = await client.status(receipt);
       assert.equal(status.state, 'forwarded');
@@ -139,29 +155,36 @@ describe('benchmarks and retention in the inbox', () => {
       const { reference } = await sendCanary(receiver.url, canary);
       const item = async () => {
         const session = await signIn(receiver.url);
-        const { signals } = (await (await inboxGet(receiver.url, '/api/signals', session)).json()) as { signals: Array<Record<string, unknown>> };
-        return signals.find((signal) => signal['reference'] === reference)!;
+        const { signals } = (await (await inboxGet(receiver.url, '/api/signals', session)).json()) as {
+          signals: Array<Record<string, unknown>>;
+        };
+        return signals.find((signal) => signal.reference === reference)!;
       };
       let found = await item();
-      assert.equal(found['acknowledgeOverdue'], false);
-      assert.equal(found['acknowledgeBy'], '2025-01-17T12:00:00.000Z');
-      assert.equal(found['feedBackBy'], '2025-04-10T12:00:00.000Z');
+      assert.equal(found.acknowledgeOverdue, false);
+      assert.equal(found.acknowledgeBy, '2025-01-17T12:00:00.000Z');
+      assert.equal(found.feedBackBy, '2025-04-10T12:00:00.000Z');
 
       clock = new Date('2025-01-18T12:00:00Z');
       found = await item();
-      assert.equal(found['acknowledgeOverdue'], true);
-      assert.equal(found['feedBackOverdue'], false);
+      assert.equal(found.acknowledgeOverdue, true);
+      assert.equal(found.feedBackOverdue, false);
       await changeState(receiver.url, reference, { state: 'in-progress' }, await signIn(receiver.url));
       found = await item();
-      assert.equal(found['acknowledgeOverdue'], false, 'acknowledged, late');
-      assert.equal(found['acknowledgedAt'], '2025-01-18T12:00:00.000Z');
+      assert.equal(found.acknowledgeOverdue, false, 'acknowledged, late');
+      assert.equal(found.acknowledgedAt, '2025-01-18T12:00:00.000Z');
 
       clock = new Date('2025-04-11T12:00:00Z');
-      assert.equal((await item())['feedBackOverdue'], true);
-      await changeState(receiver.url, reference, { state: 'forwarded', forwardedTo: 'riec', message: 'Doorgegeven.' }, await signIn(receiver.url));
+      assert.equal((await item()).feedBackOverdue, true);
+      await changeState(
+        receiver.url,
+        reference,
+        { state: 'forwarded', forwardedTo: 'riec', message: 'Doorgegeven.' },
+        await signIn(receiver.url),
+      );
       found = await item();
-      assert.equal(found['feedBackOverdue'], false);
-      assert.equal(found['fedBackAt'], '2025-04-11T12:00:00.000Z');
+      assert.equal(found.feedBackOverdue, false);
+      assert.equal(found.fedBackAt, '2025-04-11T12:00:00.000Z');
     } finally {
       await receiver.close();
     }
@@ -179,11 +202,11 @@ describe('benchmarks and retention in the inbox', () => {
       const listText = await list.text();
       assert.ok(!listText.includes(canary));
       const [item] = (JSON.parse(listText) as { signals: Array<Record<string, unknown>> }).signals;
-      assert.equal(item?.['contentRemoved'], true);
-      assert.equal(item?.['summary'], undefined);
+      assert.equal(item?.contentRemoved, true);
+      assert.equal(item?.summary, undefined);
       const detail = (await (await inboxGet(receiver.url, `/api/signals/${reference}`, session)).json()) as Record<string, unknown>;
-      assert.equal(detail['signal'], undefined);
-      assert.equal(detail['contentRemovedAt'], '2024-03-01T12:00:00.000Z');
+      assert.equal(detail.signal, undefined);
+      assert.equal(detail.contentRemovedAt, '2024-03-01T12:00:00.000Z');
       const refused = await changeState(receiver.url, reference, { state: 'closed', message: 'Nieuw bericht' }, session);
       assert.equal(refused.status, 409);
       assert.equal((await changeState(receiver.url, reference, { state: 'closed' }, session)).status, 200);
@@ -207,7 +230,11 @@ describe('the export for management', () => {
     await sendCanary(receiver.url, canary);
     clock = new Date('2025-04-21T10:00:00Z');
     const session = await signIn(receiver.url);
-    assert.equal((await changeState(receiver.url, first.reference, { state: 'forwarded', forwardedTo: 'comensha', message: messageCanary }, session)).status, 200);
+    assert.equal(
+      (await changeState(receiver.url, first.reference, { state: 'forwarded', forwardedTo: 'comensha', message: messageCanary }, session))
+        .status,
+      200,
+    );
     assert.equal((await changeState(receiver.url, second.reference, { state: 'forwarded', forwardedTo: 'police' }, session)).status, 200);
   });
   after(() => receiver.close());
@@ -218,14 +245,17 @@ describe('the export for management', () => {
     const text = await response.text();
     assert.ok(!text.includes(canary) && !text.includes(messageCanary) && !text.includes('SG-'), 'no content, no references');
     const body = JSON.parse(text) as { periods: Array<Record<string, unknown>> };
-    assert.deepEqual(body.periods.map((row) => [row['period'], row['total'], row['signal'], row['sparring'], row['forwarded']]), [
-      ['2025-01', 1, 1, 0, 1],
-      ['2025-02', 2, 1, 1, 1],
-      ['2025-04', 1, 1, 0, 0],
-    ]);
-    assert.deepEqual(body.periods[0]?.['forwardedTo'], { police: 0, arbeidsinspectie: 0, riec: 0, comensha: 1, other: 0 });
-    assert.equal(body.periods[0]?.['acknowledgedWithin7Days'], 0, 'acknowledged after three months');
-    assert.equal(body.periods[2]?.['acknowledgedWithin7Days'], 0);
+    assert.deepEqual(
+      body.periods.map((row) => [row.period, row.total, row.signal, row.sparring, row.forwarded]),
+      [
+        ['2025-01', 1, 1, 0, 1],
+        ['2025-02', 2, 1, 1, 1],
+        ['2025-04', 1, 1, 0, 0],
+      ],
+    );
+    assert.deepEqual(body.periods[0]?.forwardedTo, { police: 0, arbeidsinspectie: 0, riec: 0, comensha: 1, other: 0 });
+    assert.equal(body.periods[0]?.acknowledgedWithin7Days, 0, 'acknowledged after three months');
+    assert.equal(body.periods[2]?.acknowledgedWithin7Days, 0);
   });
 
   test('counts per quarter as CSV, as a download', async () => {

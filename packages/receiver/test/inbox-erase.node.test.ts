@@ -34,7 +34,10 @@ async function auditFor(base: string, reference: string, session: SignedIn) {
   const response = await inboxGet(base, `/api/audit?reference=${reference}`, session);
   assert.equal(response.status, 200);
   const text = await response.text();
-  return { text, entries: (JSON.parse(text) as { entries: Array<{ officer: string; action: string; reference?: string; detail?: string }> }).entries };
+  return {
+    text,
+    entries: (JSON.parse(text) as { entries: Array<{ officer: string; action: string; reference?: string; detail?: string }> }).entries,
+  };
 }
 
 describe('removing content now', () => {
@@ -53,26 +56,37 @@ describe('removing content now', () => {
     const canary = 'CANARY-erase-7a3f';
     const messageCanary = 'BERICHT-CANARY-erase-2c9d';
     const { reference, statusToken } = await sendCanary(receiver.url, canary);
-    const changed = await changeState(receiver.url, reference, { state: 'in-progress', message: `We kijken ernaar. ${messageCanary}` }, sanne);
+    const changed = await changeState(
+      receiver.url,
+      reference,
+      { state: 'in-progress', message: `We kijken ernaar. ${messageCanary}` },
+      sanne,
+    );
     assert.equal(changed.status, 200);
 
     // The positive control: before removal the officer reads both, and the reporter the message.
     const before = await bodyText(await inboxGet(receiver.url, `/api/signals/${reference}`, sanne));
     assert.ok(before.includes(canary), 'the officer reads the content before removal');
     assert.ok(before.includes(messageCanary), "and the officer's message");
-    assert.ok((await reporterStatus(receiver.url, reference, statusToken)).text.includes(messageCanary), 'the reporter reads the message before removal');
-    assert.ok(storedSignals(receiver.dataDir).some((stored) => stored.content.includes(canary)), 'the content key opens the stored content before removal');
+    assert.ok(
+      (await reporterStatus(receiver.url, reference, statusToken)).text.includes(messageCanary),
+      'the reporter reads the message before removal',
+    );
+    assert.ok(
+      storedSignals(receiver.dataDir).some((stored) => stored.content.includes(canary)),
+      'the content key opens the stored content before removal',
+    );
 
     const answer = await erase(receiver.url, reference, joost);
     assert.equal(answer.status, 200);
     const answerText = await bodyText(answer);
     const body = JSON.parse(answerText.slice(answerText.indexOf('\n\n') + 2)) as Record<string, unknown>;
-    assert.equal(body['contentRemoved'], true);
-    assert.equal(typeof body['contentRemovedAt'], 'string');
-    assert.equal(body['reference'], reference);
-    assert.equal(body['state'], 'in-progress', 'the state stays');
-    assert.equal(body['signal'], undefined);
-    assert.equal(body['message'], undefined);
+    assert.equal(body.contentRemoved, true);
+    assert.equal(typeof body.contentRemovedAt, 'string');
+    assert.equal(body.reference, reference);
+    assert.equal(body.state, 'in-progress', 'the state stays');
+    assert.equal(body.signal, undefined);
+    assert.equal(body.message, undefined);
     assert.ok(!answerText.includes(canary), 'no content in the answer');
     assert.ok(!answerText.includes(messageCanary), 'no message in the answer');
 
@@ -87,11 +101,11 @@ describe('removing content now', () => {
     const listText = await bodyText(list);
     assert.ok(!listText.includes(canary), 'the list no longer shows it');
     const item = (JSON.parse(listText.slice(listText.indexOf('\n\n') + 2)) as { signals: Array<Record<string, unknown>> }).signals.find(
-      (signal) => signal['reference'] === reference,
+      (signal) => signal.reference === reference,
     );
-    assert.equal(item?.['contentRemoved'], true);
-    assert.equal(item?.['summary'], undefined);
-    assert.equal(item?.['state'], 'in-progress');
+    assert.equal(item?.contentRemoved, true);
+    assert.equal(item?.summary, undefined);
+    assert.equal(item?.state, 'in-progress');
 
     const reporter = await reporterStatus(receiver.url, reference, statusToken);
     assert.equal(reporter.status.state, 'in-progress', 'the reporter still sees the state');
@@ -103,7 +117,10 @@ describe('removing content now', () => {
     assert.equal(erases.length, 1, 'one erase line');
     assert.equal(erases[0]?.officer, 'joost', 'naming the officer who removed it');
     assert.equal(erases[0]?.reference, reference);
-    assert.ok(!audit.text.includes(canary) && !audit.text.includes(messageCanary) && !audit.text.includes('Melder'), 'the audit log holds no content');
+    assert.ok(
+      !audit.text.includes(canary) && !audit.text.includes(messageCanary) && !audit.text.includes('Melder'),
+      'the audit log holds no content',
+    );
 
     assert.ok(
       storedSignals(receiver.dataDir).every((stored) => !stored.content.includes(canary)),

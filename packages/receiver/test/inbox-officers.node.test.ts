@@ -34,7 +34,12 @@ describe('password hashes', () => {
 describe('the officers file', () => {
   test('reads officers, with or without a password hash', async () => {
     const passwordHash = await hashPassword('een lang genoeg wachtwoord');
-    const officers = parseOfficers({ officers: [{ username: 'sanne', name: ' Sanne de Vries ', passwordHash }, { username: 'sso.user@gemeente.nl', name: 'Via SSO' }] });
+    const officers = parseOfficers({
+      officers: [
+        { username: 'sanne', name: ' Sanne de Vries ', passwordHash },
+        { username: 'sso.user@gemeente.nl', name: 'Via SSO' },
+      ],
+    });
     assert.deepEqual(officers, [
       { username: 'sanne', name: 'Sanne de Vries', passwordHash },
       { username: 'sso.user@gemeente.nl', name: 'Via SSO' },
@@ -47,16 +52,27 @@ describe('the officers file', () => {
       [{}, /expected \{ "officers"/],
       [{ officers: [{ username: 'a b', name: 'X' }] }, /officers\[0\]\.username/],
       [{ officers: [{ username: 'a', name: '' }] }, /officers\[0\]\.name/],
-      [{ officers: [{ username: 'a', name: 'A' }, { username: 'A', name: 'B' }] }, /officers\[1\]\.username is listed twice/],
+      [
+        {
+          officers: [
+            { username: 'a', name: 'A' },
+            { username: 'A', name: 'B' },
+          ],
+        },
+        /officers\[1\]\.username is listed twice/,
+      ],
       [{ officers: [{ username: 'a', name: 'A', passwordHash: 'geheim-wachtwoord' }] }, /officers\[0\]\.passwordHash is not a hash/],
       [{ officers: [{ username: 'a', name: 'A', password: 'x' }] }, /unknown fields: password/],
     ];
     for (const [json, message] of cases) {
-      assert.throws(() => parseOfficers(json), (error: Error) => {
-        assert.match(error.message, message);
-        assert.ok(!error.message.includes('geheim-wachtwoord'));
-        return true;
-      });
+      assert.throws(
+        () => parseOfficers(json),
+        (error: Error) => {
+          assert.match(error.message, message);
+          assert.ok(!error.message.includes('geheim-wachtwoord'));
+          return true;
+        },
+      );
     }
   });
 });
@@ -99,12 +115,38 @@ describe('inbox settings', () => {
       const config = join(folder, 'config.json');
       const officersFile = join(folder, 'officers.json');
       writeFileSync(config, JSON.stringify({ mailbox: 'signalen@gemeente.example' }));
-      writeFileSync(officersFile, JSON.stringify({ officers: [{ username: 'sanne', name: 'Sanne', passwordHash: await hashPassword('een lang genoeg wachtwoord') }] }), { mode: 0o600 });
-      const settings = loadSettings(['--config', config, '--officers', officersFile, '--sso-header', 'X-Remote-User', '--sso-proxy', '10.0.0.5', '--data-dir', folder, '--content-key-file', keyFile], {})!;
-      const options = resolveOptions(settings, {}, () => {});
+      writeFileSync(
+        officersFile,
+        JSON.stringify({
+          officers: [{ username: 'sanne', name: 'Sanne', passwordHash: await hashPassword('een lang genoeg wachtwoord') }],
+        }),
+        { mode: 0o600 },
+      );
+      const settings = loadSettings(
+        [
+          '--config',
+          config,
+          '--officers',
+          officersFile,
+          '--sso-header',
+          'X-Remote-User',
+          '--sso-proxy',
+          '10.0.0.5',
+          '--data-dir',
+          folder,
+          '--content-key-file',
+          keyFile,
+        ],
+        {},
+      )!;
+      const options = resolveOptions(settings, {}, () => undefined);
       assert.equal(options.inbox?.officers[0]?.username, 'sanne');
       assert.equal(options.inbox?.ssoHeader, 'X-Remote-User');
-      const without = resolveOptions(loadSettings(['--config', config, '--data-dir', folder, '--content-key-file', keyFile], {})!, {}, () => {});
+      const without = resolveOptions(
+        loadSettings(['--config', config, '--data-dir', folder, '--content-key-file', keyFile], {})!,
+        {},
+        () => undefined,
+      );
       assert.equal(without.inbox, undefined, 'no officers file, no inbox');
     } finally {
       rmSync(folder, { recursive: true, force: true });
@@ -117,21 +159,31 @@ describe('inbox settings', () => {
       const config = join(folder, 'config.json');
       writeFileSync(config, '{}');
       assert.throws(() => loadSettings(['--config', config, '--sso-header', 'X-Remote-User'], {}), /--sso-header needs --officers/);
-      assert.throws(() => loadSettings(['--config', config, '--officers', 'x.json', '--sso-header', 'X-Remote-User'], {}), /--sso-header needs --sso-proxy/);
       assert.throws(
-        () => loadSettings(['--config', config, '--officers', 'x.json', '--sso-header', 'X-Remote-User', '--sso-proxy', 'proxy.gemeente.nl'], {}),
+        () => loadSettings(['--config', config, '--officers', 'x.json', '--sso-header', 'X-Remote-User'], {}),
+        /--sso-header needs --sso-proxy/,
+      );
+      assert.throws(
+        () =>
+          loadSettings(
+            ['--config', config, '--officers', 'x.json', '--sso-header', 'X-Remote-User', '--sso-proxy', 'proxy.gemeente.nl'],
+            {},
+          ),
         /--sso-proxy takes addresses and CIDR ranges only/,
       );
       assert.throws(() => loadSettings(['--config', config, '--officers', 'x.json', '--sso-header', 'X Remote'], {}), SettingsError);
       const broken = join(folder, 'officers.json');
       writeFileSync(broken, '{"officers": [{"username": "a"}]}', { mode: 0o600 });
       const settings = loadSettings(['--config', config, '--officers', broken, '--data-dir', folder, '--content-key-file', keyFile], {})!;
-      assert.throws(() => resolveOptions(settings, {}, () => {}), (error: Error) => error instanceof SettingsError && /officers\[0\]\.name/.test(error.message));
+      assert.throws(
+        () => resolveOptions(settings, {}, () => undefined),
+        (error: Error) => error instanceof SettingsError && error.message.includes('officers[0].name'),
+      );
       // It holds password hashes: a file others can read is refused before it is parsed.
       chmodSync(broken, 0o644);
       assert.throws(
-        () => resolveOptions(settings, {}, () => {}),
-        (error: Error) => error instanceof SettingsError && /can be read or changed by others; run: chmod 600 /.test(error.message),
+        () => resolveOptions(settings, {}, () => undefined),
+        (error: Error) => error instanceof SettingsError && error.message.includes('can be read or changed by others; run: chmod 600 '),
       );
     } finally {
       rmSync(folder, { recursive: true, force: true });

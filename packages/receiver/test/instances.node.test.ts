@@ -24,7 +24,12 @@ after(async () => {
  * Sends until the receiver answers 200 or 201 (409 means the same key is being handled
  * elsewhere), at most `tries` times, `pause` ms apart, as the SDK's retries would.
  */
-async function deliver(url: string, signal: ReturnType<typeof newSignal>, tries = 20, pause = 20): Promise<{ status: number; receipt?: Receipt }> {
+async function deliver(
+  url: string,
+  signal: ReturnType<typeof newSignal>,
+  tries = 20,
+  pause = 20,
+): Promise<{ status: number; receipt?: Receipt }> {
   let status = 0;
   for (let attempt = 0; attempt < tries; attempt += 1) {
     let response: Response;
@@ -151,7 +156,11 @@ describe('a database that goes away', () => {
       await cluster.start();
       const after = await deliver(receiver.url, signal, 100);
       assert.equal(after.status, 201, 'the same signal is stored once the database is back');
-      assert.equal((await readStatus(receiver.url, before.receipt!)).status, 200, 'the signal acknowledged before the outage is still there');
+      assert.equal(
+        (await readStatus(receiver.url, before.receipt!)).status,
+        200,
+        'the signal acknowledged before the outage is still there',
+      );
       assert.ok(!receiver.logs.join('').includes(signal.description), 'no content in the logs');
     } finally {
       await receiver.close();

@@ -113,7 +113,7 @@ describe('binding to the record', () => {
     assert.throws(() => open(contentKey, wrapped, 'SGN-1'), DecryptError);
   });
 
-  test('content of a data key\'s length does not unwrap as a data key under the same key and binding', () => {
+  test("content of a data key's length does not unwrap as a data key under the same key and binding", () => {
     const contentKey = randomBytes(32);
     const keyring = Keyring.fromKeys([contentKey]);
     const sealed = seal(contentKey, 'x'.repeat(32), 'SGN-1');
@@ -169,7 +169,10 @@ describe('tampering', () => {
     for (const version of [0, 2, 255]) {
       const copy = Buffer.from(sealed);
       copy[0] = version;
-      assert.throws(() => open(dataKey, copy, 'r'), (error: unknown) => error instanceof DecryptError && error.message.includes(`version ${version}`));
+      assert.throws(
+        () => open(dataKey, copy, 'r'),
+        (error: unknown) => error instanceof DecryptError && error.message.includes(`version ${version}`),
+      );
     }
   });
 });

@@ -27,7 +27,7 @@ async function generatedKey(): Promise<string> {
   return result.stdout;
 }
 
-async function keyFileWith(name: string, ...keys: string[]): Promise<string> {
+function keyFileWith(name: string, ...keys: string[]): string {
   return writePrivate(join(folder('keys'), name), keys.join(''));
 }
 
@@ -60,7 +60,7 @@ describe('starting without a usable content key', () => {
   });
 
   test('SIGNAAL_CONTENT_KEY_FILE is read as well as the flag', async () => {
-    const keyFile = await keyFileWith('content.key', await generatedKey());
+    const keyFile = keyFileWith('content.key', await generatedKey());
     const dataDir = folder('data', false);
     const receiver = await startCli({ dataDir, env: cleanEnv({ SIGNAAL_CONTENT_KEY_FILE: keyFile }) });
     try {
@@ -97,8 +97,8 @@ describe('starting without a usable content key', () => {
   test('a wrong key does not start and changes nothing; the right key still reads the signal', async () => {
     const keyA = await generatedKey();
     const keyB = await generatedKey();
-    const fileA = await keyFileWith('a.key', keyA);
-    const fileB = await keyFileWith('b.key', keyB);
+    const fileA = keyFileWith('a.key', keyA);
+    const fileB = keyFileWith('b.key', keyB);
     const idA = loadKeyring(fileA).currentKeyId;
     const idB = loadKeyring(fileB).currentKeyId;
     const dataDir = folder('data', false);
@@ -118,7 +118,10 @@ describe('starting without a usable content key', () => {
     assert.notEqual(wrong.code, 0, 'the receiver does not start');
     assert.equal(wrong.signal, null);
     assert.doesNotMatch(wrong.stdout, /Server listening/);
-    assert.ok(wrong.stderr.includes(`content key with id ${idA} is not in the key file`), `the message names key id ${idA}: ${wrong.stderr}`);
+    assert.ok(
+      wrong.stderr.includes(`content key with id ${idA} is not in the key file`),
+      `the message names key id ${idA}: ${wrong.stderr}`,
+    );
     assert.ok(!wrong.stderr.includes(idB), 'it names the missing key, not the one given');
     assert.ok(folderBytes(dataDir).equals(before), 'no byte of the data folder changed');
 
@@ -137,9 +140,9 @@ describe('rotate-key', () => {
   test('a new key first and the old one second reads everything; rotate-key re-wraps; then the new key alone suffices', async () => {
     const keyA = await generatedKey();
     const keyB = await generatedKey();
-    const fileA = await keyFileWith('a.key', keyA);
-    const fileB = await keyFileWith('b.key', keyB);
-    const fileBA = await keyFileWith('b-then-a.key', keyB, keyA);
+    const fileA = keyFileWith('a.key', keyA);
+    const fileB = keyFileWith('b.key', keyB);
+    const fileBA = keyFileWith('b-then-a.key', keyB, keyA);
     const idA = loadKeyring(fileA).currentKeyId;
     const idB = loadKeyring(fileB).currentKeyId;
     const dataDir = folder('data', false);
@@ -168,7 +171,11 @@ describe('rotate-key', () => {
       newerReceipt = await post(underBA.url, newer);
       const db = new Database(join(dataDir, 'signaal.db'), { readonly: true });
       try {
-        const rows = db.prepare('SELECT id, key_id, data_key FROM signals').all() as Array<{ id: string; key_id: string; data_key: Buffer }>;
+        const rows = db.prepare('SELECT id, key_id, data_key FROM signals').all() as Array<{
+          id: string;
+          key_id: string;
+          data_key: Buffer;
+        }>;
         assert.equal(rows.find((row) => row.id === oldSignal.id)?.key_id, idA);
         assert.equal(rows.find((row) => row.id === newer.id)?.key_id, idB, 'new data keys are wrapped under the first key');
         oldWrapped = rows.find((row) => row.id === oldSignal.id)!.data_key;
@@ -218,7 +225,10 @@ describe('rotate-key', () => {
     }
 
     // A alone no longer reads anything: nothing is wrapped under it.
-    assert.throws(() => storedSignals(dataDir, loadKeyring(fileA)), (error: unknown) => error instanceof KeyError && error.message.includes(idB));
+    assert.throws(
+      () => storedSignals(dataDir, loadKeyring(fileA)),
+      (error: unknown) => error instanceof KeyError && error.message.includes(idB),
+    );
     const underAOnly = await runCli(['--config', configFile, '--data-dir', dataDir, '--content-key-file', fileA, '--port', '0']);
     assert.notEqual(underAOnly.code, 0, 'the receiver does not start with the old key alone');
     assert.doesNotMatch(underAOnly.stdout, /Server listening/);
@@ -226,8 +236,8 @@ describe('rotate-key', () => {
   });
 
   test('rotate-key without a key file, or with a key that cannot unwrap, fails and re-wraps nothing', async () => {
-    const fileA = await keyFileWith('a.key', await generatedKey());
-    const fileC = await keyFileWith('c.key', await generatedKey());
+    const fileA = keyFileWith('a.key', await generatedKey());
+    const fileC = keyFileWith('c.key', await generatedKey());
     const dataDir = folder('data', false);
     const receiver = await startCli({ dataDir, keyFile: fileA });
     let receipt: Receipt;
@@ -263,9 +273,20 @@ describe('--secret-file', () => {
   const secretHex = 'a1'.repeat(32);
 
   test('a secret file readable by others is refused', async () => {
-    const keyFile = await keyFileWith('content.key', await generatedKey());
+    const keyFile = keyFileWith('content.key', await generatedKey());
     const secretFile = writePrivate(join(folder('secret'), 'token.secret'), `${secretHex}\n`, 0o644);
-    const result = await runCli(['--config', configFile, '--data-dir', folder('data', false), '--content-key-file', keyFile, '--secret-file', secretFile, '--port', '0']);
+    const result = await runCli([
+      '--config',
+      configFile,
+      '--data-dir',
+      folder('data', false),
+      '--content-key-file',
+      keyFile,
+      '--secret-file',
+      secretFile,
+      '--port',
+      '0',
+    ]);
     assert.equal(result.code, 2);
     const message = refusal(result);
     assert.ok(message.includes(secretFile), message);
@@ -274,7 +295,7 @@ describe('--secret-file', () => {
   });
 
   test('a private secret file is used: tokens are derived from it, in any data folder', async () => {
-    const keyFile = await keyFileWith('content.key', await generatedKey());
+    const keyFile = keyFileWith('content.key', await generatedKey());
     const secretFile = writePrivate(join(folder('secret'), 'token.secret'), `${secretHex}\n`);
     const secret = Buffer.from(secretHex, 'hex');
     const signal = newSignal();
@@ -285,8 +306,14 @@ describe('--secret-file', () => {
       try {
         const receipt = await post(receiver.url, signal);
         assert.equal(receipt.statusToken, statusTokenFor(secret, signal.id), 'the token is the one the secret gives');
-        assert.equal(await statusState(receiver.url, { reference: receipt.reference, statusToken: statusTokenFor(secret, signal.id) }), 'received');
-        const wrong = await readStatus(receiver.url, { reference: receipt.reference, statusToken: statusTokenFor(Buffer.alloc(32, 1), signal.id) });
+        assert.equal(
+          await statusState(receiver.url, { reference: receipt.reference, statusToken: statusTokenFor(secret, signal.id) }),
+          'received',
+        );
+        const wrong = await readStatus(receiver.url, {
+          reference: receipt.reference,
+          statusToken: statusTokenFor(Buffer.alloc(32, 1), signal.id),
+        });
         assert.equal(wrong.status, 404, 'a token from another secret does not work');
         receipts.push(receipt);
         assert.deepEqual(await receiver.stop(), [0, null]);

@@ -63,7 +63,8 @@ function copyFixture(): string {
   return dataDir;
 }
 
-const start = async (dataDir: string, keyring: Keyring = testKeyring) => startReceiver({ dataDir, keyring, inbox: { officers: await testOfficers() }, now });
+const start = async (dataDir: string, keyring: Keyring = testKeyring) =>
+  startReceiver({ dataDir, keyring, inbox: { officers: await testOfficers() }, now });
 
 const clearTextIn = (dataDir: string) => {
   const bytes = folderBytes(dataDir);
@@ -136,7 +137,11 @@ test('the officer reads the full content of every v0.1 signal, and the purged on
     for (const [field, shown] of Object.entries(signal.inbox)) {
       // Since issue 10 the officer no longer sees the idempotency id: a replay with it would give the reporter's token.
       const { id: _id, ...expected } = field === 'signal' ? (shown as Record<string, unknown>) : { id: undefined, value: shown };
-      assert.deepEqual(field === 'signal' ? view[field] : { value: view[field] }, expected, `${field} of the ${signal.name} signal is as v0.1 showed it`);
+      assert.deepEqual(
+        field === 'signal' ? view[field] : { value: view[field] },
+        expected,
+        `${field} of the ${signal.name} signal is as v0.1 showed it`,
+      );
     }
     for (const field of ['signal', 'message', 'forwardedTo', 'acknowledgedAt', 'fedBackAt', 'contentRemovedAt']) {
       if (!(field in signal.inbox)) assert.equal(view[field], undefined, `the ${signal.name} signal has no ${field}, as in v0.1`);
@@ -154,7 +159,12 @@ test('the officer reads the full content of every v0.1 signal, and the purged on
   assert.equal(forwarded.signal?.caseReference, 'CANARY-V01-CASE');
   assert.match(forwarded.message ?? '', /CANARY-V01-MESSAGE/);
   assert.ok(
-    forwarded.audit.some((line) => line.officer === fixture.officer && line.action === 'change' && line.detail === 'state=forwarded forwardedTo=police message=written'),
+    forwarded.audit.some(
+      (line) =>
+        line.officer === fixture.officer &&
+        line.action === 'change' &&
+        line.detail === 'state=forwarded forwardedTo=police message=written',
+    ),
     "v0.1's audit line for the change is kept",
   );
 
@@ -163,9 +173,12 @@ test('the officer reads the full content of every v0.1 signal, and the purged on
   };
   assert.equal(sparring.signal?.reporter?.name, 'CANARY-V01-SPARRING-REPORTER');
 
-  const purged = (await (await fetch(`${url}/inbox/api/signals/${byName('purged').reference}`, { headers })).json()) as Record<string, unknown>;
-  assert.equal(purged['contentRemoved'], true);
-  assert.equal(purged['signal'], undefined);
+  const purged = (await (await fetch(`${url}/inbox/api/signals/${byName('purged').reference}`, { headers })).json()) as Record<
+    string,
+    unknown
+  >;
+  assert.equal(purged.contentRemoved, true);
+  assert.equal(purged.signal, undefined);
 });
 
 test('replaying a v0.1 body with its id as Idempotency-Key returns the stored receipt', async () => {
@@ -213,7 +226,9 @@ test('a restart on the migrated folder works and runs each migration once', asyn
     assert.equal(((await response.json()) as { message?: string }).message, signal.message);
   }
   const session = await signIn(restarted.url);
-  const view = (await (await fetch(`${restarted.url}/inbox/api/signals/${byName('forwarded').reference}`, { headers: { cookie: session.cookie } })).json()) as {
+  const view = (await (
+    await fetch(`${restarted.url}/inbox/api/signals/${byName('forwarded').reference}`, { headers: { cookie: session.cookie } })
+  ).json()) as {
     signal?: { description: string };
   };
   assert.match(view.signal?.description ?? '', /CANARY-V01-DESCRIPTION/);

@@ -27,13 +27,19 @@ async function expectDocumented(route: string, response: Response): Promise<unkn
   assert.ok(documented, `${route} answered ${response.status}, which the OpenAPI file does not list`);
   const mediaType = response.headers.get('content-type')?.split(';')[0] ?? '';
   const content = documented.content?.[mediaType];
-  assert.ok(content, `${route} ${response.status} answered ${mediaType}, the file says ${Object.keys(documented.content ?? {}).join(', ')}`);
+  assert.ok(
+    content,
+    `${route} ${response.status} answered ${mediaType}, the file says ${Object.keys(documented.content ?? {}).join(', ')}`,
+  );
   const body: unknown = await response.json();
   const validate = ajv.getSchema(`${contractSchemas().$id}${content.schema.$ref.replace('#/components/schemas/', '#/$defs/')}`)!;
   assert.ok(validate(body), `${route} ${response.status}: ${JSON.stringify(validate.errors)} in ${JSON.stringify(body)}`);
   for (const header of ['retry-after', 'www-authenticate']) {
     if (response.headers.has(header)) {
-      assert.ok(Object.keys(documented.headers ?? {}).some((name) => name.toLowerCase() === header), `${route} ${response.status} sends ${header}, the file does not say so`);
+      assert.ok(
+        Object.keys(documented.headers ?? {}).some((name) => name.toLowerCase() === header),
+        `${route} ${response.status} sends ${header}, the file does not say so`,
+      );
     }
   }
   return body;
@@ -151,14 +157,22 @@ describe('the receiver answers as the OpenAPI file says', () => {
     await expectDocumented('GET /config', response);
   });
 
-  test("every problem server.ts and problem.ts can send is listed for a route, with its status", async () => {
-    const sources = await Promise.all(['../src/server.ts', '../src/problem.ts'].map((file) => readFile(new URL(file, import.meta.url), 'utf8')));
-    const sent = sources.flatMap((source) => [
-      ...source.matchAll(/(?:new ProblemError\(|sendProblem\(reply, )(\d{3}), '([a-z-]+)'/g),
-      ...source.matchAll(/status(?:Code)?: (\d{3}), code: '([a-z-]+)'/g),
-    ]).map(([, status, code]) => `${status} ${code}`);
+  test('every problem server.ts and problem.ts can send is listed for a route, with its status', async () => {
+    const sources = await Promise.all(
+      ['../src/server.ts', '../src/problem.ts'].map((file) => readFile(new URL(file, import.meta.url), 'utf8')),
+    );
+    const sent = sources
+      .flatMap((source) => [
+        ...source.matchAll(/(?:new ProblemError\(|sendProblem\(reply, )(\d{3}), '([a-z-]+)'/g),
+        ...source.matchAll(/status(?:Code)?: (\d{3}), code: '([a-z-]+)'/g),
+      ])
+      .map(([, status, code]) => `${status} ${code}`);
     assert.ok(sent.length > 15);
-    const documented = new Set(Object.values(routeProblems).flatMap((statuses) => Object.entries(statuses).flatMap(([status, answers]) => answers.map(({ code }) => `${status} ${code}`))));
+    const documented = new Set(
+      Object.values(routeProblems).flatMap((statuses) =>
+        Object.entries(statuses).flatMap(([status, answers]) => answers.map(({ code }) => `${status} ${code}`)),
+      ),
+    );
     for (const answer of sent) assert.ok(documented.has(answer), `${answer} is not in the OpenAPI file`);
   });
 });

@@ -42,7 +42,7 @@ test('each newDatabase() is a separate, empty database', async () => {
   assert.equal(await tableExists(second, 'signals'), false);
 
   const userTables = await withClient(second, (client) =>
-    client.query("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'"),
+    client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'"),
   );
   assert.equal(userTables.rows[0]?.n, 0);
 });
@@ -64,7 +64,7 @@ test('pause() makes the database unreachable; start() brings it back with its da
   );
 
   await postgres.start();
-  const rows = await withClient(url, (client) => client.query('SELECT id FROM signals ORDER BY id'));
+  const rows = await withClient(url, (client) => client.query<{ id: number }>('SELECT id FROM signals ORDER BY id'));
   assert.deepEqual(
     rows.rows.map((row) => row.id),
     [1, 2],
@@ -83,7 +83,10 @@ test('stop() shuts the server down and removes its folder; a second stop() is ha
 
   await cluster.stop();
   assert.equal(existsSync(folder), false);
-  await assert.rejects(withClient(url, (client) => client.query('SELECT 1')), { code: 'ECONNREFUSED' });
+  await assert.rejects(
+    withClient(url, (client) => client.query('SELECT 1')),
+    { code: 'ECONNREFUSED' },
+  );
   await cluster.stop();
   await assert.rejects(cluster.start(), /was stopped/);
 });

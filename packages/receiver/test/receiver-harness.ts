@@ -57,7 +57,11 @@ export const demoWidgetConfig = {
  * A receiver with test defaults; `pauses` hold it at points of a submission (see ReceiverPauses),
  * `now` is its clock.
  */
-export async function startReceiver({ pauses = {}, now, ...options }: Partial<ReceiverOptions> & { pauses?: ReceiverPauses; now?: () => Date } = {}): Promise<RunningReceiver> {
+export async function startReceiver({
+  pauses = {},
+  now,
+  ...options
+}: Partial<ReceiverOptions> & { pauses?: ReceiverPauses; now?: () => Date } = {}): Promise<RunningReceiver> {
   const dataDir = options.dataDir ?? newDataDir();
   const logs: string[] = [];
   const logStream = new Writable({
@@ -66,14 +70,17 @@ export async function startReceiver({ pauses = {}, now, ...options }: Partial<Re
       done();
     },
   });
-  const app = await buildReceiver({
-    keyring: testKeyring,
-    widgetConfig: demoWidgetConfig,
-    rateLimit: false,
-    logStream,
-    ...options,
-    dataDir,
-  }, { pauses, ...(now ? { now } : {}) });
+  const app = await buildReceiver(
+    {
+      keyring: testKeyring,
+      widgetConfig: demoWidgetConfig,
+      rateLimit: false,
+      logStream,
+      ...options,
+      dataDir,
+    },
+    { pauses, ...(now ? { now } : {}) },
+  );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
@@ -139,7 +146,9 @@ export const countSignals = (dataDir: string): number =>
 /** The kind of every signal and its content as the officer reads it (opened with the content key). */
 export const storedSignals = (dataDir: string, keyring: Keyring = testKeyring): Array<{ kind: string; content: string }> =>
   readDatabase(dataDir, (db) => {
-    const rows = db.prepare('SELECT reference, kind, data_key, key_id, content_sealed, message_sealed FROM signals ORDER BY received_at').all() as Array<{
+    const rows = db
+      .prepare('SELECT reference, kind, data_key, key_id, content_sealed, message_sealed FROM signals ORDER BY received_at')
+      .all() as Array<{
       reference: string;
       kind: string;
       data_key: Buffer | null;
@@ -153,7 +162,11 @@ export const storedSignals = (dataDir: string, keyring: Keyring = testKeyring): 
 
 /** Every byte of the data folder's files (database, WAL, anything else), to look for text that must not be there. */
 export function folderBytes(dataDir: string): Buffer {
-  return Buffer.concat(readdirSync(dataDir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => readFileSync(join(dataDir, entry.name))));
+  return Buffer.concat(
+    readdirSync(dataDir, { withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => readFileSync(join(dataDir, entry.name))),
+  );
 }
 
 /** A promise with its resolve function, to hold the receiver at a hook until the test lets go. */

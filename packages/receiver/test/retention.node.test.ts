@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { receiptSchema, statsSchema, statusSchema } from '@signaal/sdk';
+import { receiptSchema, statusSchema } from '@signaal/sdk';
 import { newDataDir, newSignal, postSignal, startReceiver, storedSignals } from './receiver-harness.js';
 
 const day = 86_400_000;
@@ -42,7 +42,9 @@ test('removes content after the retention period and keeps the counts and the st
   assert.equal(counts.total, 2);
   assert.deepEqual(counts.byKind, { signal: 1, sparring: 1 });
 
-  const status = await fetch(`${receiver.url}/signals/${oldReceipt.reference}/status`, { headers: { authorization: `Bearer ${oldReceipt.statusToken}` } });
+  const status = await fetch(`${receiver.url}/signals/${oldReceipt.reference}/status`, {
+    headers: { authorization: `Bearer ${oldReceipt.statusToken}` },
+  });
   assert.equal(statusSchema.parse(await status.json()).state, 'received', 'the reporter can still see the state');
 
   const replay = await postSignal(receiver.url, old);

@@ -43,13 +43,20 @@ describe('GET /stats', () => {
       await send(receiver.url, 3);
       let stats = statsSchema.parse(await (await fetch(`${receiver.url}/stats`)).json());
       assert.equal(stats.suppressedBelow, 5);
-      assert.deepEqual([stats.total, stats.byKind, stats.byState.received, stats.byState.closed], [null, { signal: null, sparring: 0 }, null, 0]);
+      assert.deepEqual(
+        [stats.total, stats.byKind, stats.byState.received, stats.byState.closed],
+        [null, { signal: null, sparring: 0 }, null, 0],
+      );
 
       await send(receiver.url, 3);
       await send(receiver.url, 1, { kind: 'sparring', description: 'Mag ik even overleggen?' });
       stats = statsSchema.parse(await (await fetch(`${receiver.url}/stats`)).json());
       assert.equal(stats.total, 7);
-      assert.deepEqual(stats.byKind, { signal: null, sparring: null }, 'sparring (1) is hidden, and so is signal (6): 7 − 6 would give it away');
+      assert.deepEqual(
+        stats.byKind,
+        { signal: null, sparring: null },
+        'sparring (1) is hidden, and so is signal (6): 7 − 6 would give it away',
+      );
       assert.equal(stats.byState.received, 7);
 
       await send(receiver.url, 5, { kind: 'sparring', description: 'Nog een vraag.' });

@@ -67,7 +67,11 @@ const engines: Engine[] = [
 ];
 
 function pgDump(): string {
-  const versions = execFileSync('ls', ['/usr/lib/postgresql']).toString().trim().split('\n').sort((a, b) => Number(b) - Number(a));
+  const versions = execFileSync('ls', ['/usr/lib/postgresql'])
+    .toString()
+    .trim()
+    .split('\n')
+    .sort((a, b) => Number(b) - Number(a));
   return `/usr/lib/postgresql/${versions[0]}/bin/pg_dump`;
 }
 
@@ -87,12 +91,18 @@ for (const engine of engines) {
         assert.deepEqual(receiptSchema.parse(await replay.json()), receipt, 'the same receipt, with a working token');
         const other = await postSignal(receiver.url, { ...signal, description: 'Iets anders.' });
         assert.equal(other.status, 422);
-        const status = await fetch(`${receiver.url}/signals/${receipt.reference}/status`, { headers: { authorization: `Bearer ${receipt.statusToken}` } });
+        const status = await fetch(`${receiver.url}/signals/${receipt.reference}/status`, {
+          headers: { authorization: `Bearer ${receipt.statusToken}` },
+        });
         assert.equal(statusSchema.parse(await status.json()).state, 'received');
         const counts = await receiver.app.signaal.store.counts(new Date(0), new Date(Date.now() + 60_000));
         assert.deepEqual([counts.total, counts.byKind.signal, counts.byState.received], [1, 1, 1]);
         const stats = statsSchema.parse(await (await fetch(`${receiver.url}/stats`)).json());
-        assert.deepEqual([stats.total, stats.byKind.signal, stats.byState.received], [null, null, null], 'staff see that there is a handful, not how many');
+        assert.deepEqual(
+          [stats.total, stats.byKind.signal, stats.byState.received],
+          [null, null, null],
+          'staff see that there is a handful, not how many',
+        );
       } finally {
         await receiver.close();
       }
@@ -108,12 +118,20 @@ for (const engine of engines) {
         });
         const session = await signIn(receiver.url);
         const message = `Bericht ${canary}`;
-        assert.equal((await changeState(receiver.url, sent.reference, { state: 'forwarded', forwardedTo: 'police', message }, session)).status, 200);
+        assert.equal(
+          (await changeState(receiver.url, sent.reference, { state: 'forwarded', forwardedTo: 'police', message }, session)).status,
+          200,
+        );
 
         const detail = await (await inboxGet(receiver.url, `/api/signals/${sent.reference}`, session)).text();
-        assert.ok(detail.includes(`Straat ${canary}`) && detail.includes(`Afdeling ${canary}`) && detail.includes(message), 'the officer reads every field (positive control)');
+        assert.ok(
+          detail.includes(`Straat ${canary}`) && detail.includes(`Afdeling ${canary}`) && detail.includes(message),
+          'the officer reads every field (positive control)',
+        );
         const status = statusSchema.parse(
-          await (await fetch(`${receiver.url}/signals/${sent.reference}/status`, { headers: { authorization: `Bearer ${sent.statusToken}` } })).json(),
+          await (
+            await fetch(`${receiver.url}/signals/${sent.reference}/status`, { headers: { authorization: `Bearer ${sent.statusToken}` } })
+          ).json(),
         );
         assert.equal(status.message, message, "the reporter reads the officer's message");
 
@@ -140,7 +158,10 @@ for (const engine of engines) {
         const answer = await inboxGet(receiver.url, `/api/signals/${b.reference}`, session);
         assert.equal(answer.status, 500, 'the copy fails authentication instead of showing the other signal');
         assert.ok(!(await answer.text()).includes(`${canary}-a`));
-        assert.ok((await (await inboxGet(receiver.url, `/api/signals/${a.reference}`, session)).text()).includes(`${canary}-a`), 'the original still opens');
+        assert.ok(
+          (await (await inboxGet(receiver.url, `/api/signals/${a.reference}`, session)).text()).includes(`${canary}-a`),
+          'the original still opens',
+        );
       } finally {
         await receiver.close();
       }
@@ -151,7 +172,10 @@ for (const engine of engines) {
       const receiver = await engine.start({ inbox: { officers: await testOfficers() }, retentionDays: 30, now: () => clock });
       try {
         const old = await sendCanary(receiver.url, `${canary}-old`);
-        const [before] = await engine.query<{ data_key: Buffer }>(receiver, `SELECT data_key FROM signals WHERE reference = '${old.reference}'`);
+        const [before] = await engine.query<{ data_key: Buffer }>(
+          receiver,
+          `SELECT data_key FROM signals WHERE reference = '${old.reference}'`,
+        );
         assert.ok(before?.data_key && before.data_key.length > 32);
         clock = new Date(clock.getTime() + 40 * 86_400_000);
         const recent = await sendCanary(receiver.url, `${canary}-recent`);
@@ -161,18 +185,26 @@ for (const engine of engines) {
           receiver,
           'SELECT reference, data_key, content_sealed FROM signals ORDER BY received_at',
         );
-        assert.deepEqual(rows.map((row) => [row.reference, row.data_key === null, row.content_sealed === null]), [
-          [old.reference, true, true],
-          [recent.reference, false, false],
-        ]);
+        assert.deepEqual(
+          rows.map((row) => [row.reference, row.data_key === null, row.content_sealed === null]),
+          [
+            [old.reference, true, true],
+            [recent.reference, false, false],
+          ],
+        );
         const bytes = engine.dump(receiver);
         assert.ok(!bytes.includes(before.data_key), 'the wrapped data key is gone from every byte');
         const status = statusSchema.parse(
-          await (await fetch(`${receiver.url}/signals/${old.reference}/status`, { headers: { authorization: `Bearer ${old.statusToken}` } })).json(),
+          await (
+            await fetch(`${receiver.url}/signals/${old.reference}/status`, { headers: { authorization: `Bearer ${old.statusToken}` } })
+          ).json(),
         );
         assert.equal(status.state, 'received', 'the reporter still sees the state');
         const session = await signIn(receiver.url);
-        const detail = (await (await inboxGet(receiver.url, `/api/signals/${old.reference}`, session)).json()) as { contentRemoved: boolean; signal?: unknown };
+        const detail = (await (await inboxGet(receiver.url, `/api/signals/${old.reference}`, session)).json()) as {
+          contentRemoved: boolean;
+          signal?: unknown;
+        };
         assert.equal(detail.contentRemoved, true);
         assert.equal(detail.signal, undefined);
       } finally {
@@ -189,14 +221,22 @@ for (const engine of engines) {
       });
       try {
         const session = await signIn(a.url);
-        assert.equal((await inboxGet(b.url, '/api/signals', session)).status, 200, "a session made by one instance works on the other");
+        assert.equal((await inboxGet(b.url, '/api/signals', session)).status, 200, 'a session made by one instance works on the other');
 
         const signal = newSignal();
-        const answers = await Promise.all([postSignal(a.url, signal), postSignal(b.url, signal), postSignal(a.url, signal), postSignal(b.url, signal)]);
+        const answers = await Promise.all([
+          postSignal(a.url, signal),
+          postSignal(b.url, signal),
+          postSignal(a.url, signal),
+          postSignal(b.url, signal),
+        ]);
         const statuses = answers.map((answer) => answer.status).sort();
-        assert.equal(statuses.filter((status) => status === 201).length, 1, `one 201 among ${statuses}`);
+        assert.equal(statuses.filter((status) => status === 201).length, 1, `one 201 among ${statuses.join(',')}`);
         assert.ok(statuses.every((status) => [200, 201, 409].includes(status)));
-        const [{ count }] = (await engine.query<{ count: number | string }>(a, `SELECT COUNT(*) AS count FROM signals WHERE id = '${signal.id}'`)) as [{ count: number | string }];
+        const [{ count }] = (await engine.query<{ count: number | string }>(
+          a,
+          `SELECT COUNT(*) AS count FROM signals WHERE id = '${signal.id}'`,
+        )) as [{ count: number | string }];
         assert.equal(Number(count), 1);
 
         const wrong = (base: string) =>
@@ -238,7 +278,11 @@ for (const engine of engines) {
         const later = await first.take(now + 61_000, 60_000, 50);
         assert.equal(later.length, 30, 'a lease that ran out frees its items (a sender that stopped)');
         await first.markSent(later[0]!.id, new Date(now));
-        assert.equal((await second.take(now + 200_000, 60_000, 50)).some((item) => item.id === later[0]!.id), false, 'a sent item is never taken again');
+        assert.equal(
+          (await second.take(now + 200_000, 60_000, 50)).some((item) => item.id === later[0]!.id),
+          false,
+          'a sent item is never taken again',
+        );
       } finally {
         await receiver.close();
       }
@@ -251,13 +295,25 @@ for (const engine of engines) {
         const held = deferred();
         const now = Date.now();
         const running = withLease(db, 'retention-test', 'first', now, 60_000, () => held.promise.then(() => 'first ran'));
-        assert.equal(await withLease(db, 'retention-test', 'second', now, 60_000, async () => 'second ran'), undefined, 'the second instance waits its turn');
+        assert.equal(
+          await withLease(db, 'retention-test', 'second', now, 60_000, () => Promise.resolve('second ran')),
+          undefined,
+          'the second instance waits its turn',
+        );
         held.resolve();
         assert.equal(await running, 'first ran');
-        assert.equal(await withLease(db, 'retention-test', 'second', now, 60_000, async () => 'second ran'), 'second ran', 'after the first, the next may run');
-        const stale = withLease(db, 'retention-stale', 'stopped', now, 1_000, () => new Promise(() => {}));
+        assert.equal(
+          await withLease(db, 'retention-test', 'second', now, 60_000, () => Promise.resolve('second ran')),
+          'second ran',
+          'after the first, the next may run',
+        );
+        const stale = withLease(db, 'retention-stale', 'stopped', now, 1_000, () => new Promise(() => undefined));
         void stale;
-        assert.equal(await withLease(db, 'retention-stale', 'other', now + 2_000, 1_000, async () => 'took over'), 'took over', 'a lapsed lease is taken over');
+        assert.equal(
+          await withLease(db, 'retention-stale', 'other', now + 2_000, 1_000, () => Promise.resolve('took over')),
+          'took over',
+          'a lapsed lease is taken over',
+        );
       } finally {
         await receiver.close();
       }
