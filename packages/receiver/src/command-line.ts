@@ -1,5 +1,6 @@
 import { buildReceiver, type ReceiverPauses } from './server.js';
-import { SettingsError, loadContentKey, loadSettings, resolveOptions, settingsHelp } from './config.js';
+import { SettingsError, loadContentKey, loadSettings, resolveOptions } from './config.js';
+import { settingsHelp } from './settings-help.js';
 import { DecryptError, KeyError, generateContentKey } from './keyring.js';
 import { backup, restore, rotateKey } from './maintenance.js';
 import { hashPassword } from './officers.js';

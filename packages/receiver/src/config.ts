@@ -48,68 +48,6 @@ export interface Settings {
   secretPath: string | undefined;
 }
 
-/** Each setting: its flag, its environment variable, and what it does (for `--help`). */
-export const settingsHelp = [
-  ['--port', 'SIGNAAL_PORT (or PORT)', 'TCP port to listen on. Default 8080.'],
-  ['--host', 'SIGNAAL_HOST', 'Address to listen on. Default 127.0.0.1; use 0.0.0.0 behind a reverse proxy in a container.'],
-  ['--data-dir', 'SIGNAAL_DATA_DIR', 'Folder for the SQLite database (made 0700, its files 0600). Default ./data.'],
-  [
-    '--database',
-    'SIGNAAL_DATABASE_URL',
-    'A postgres:// URL: keep signals in PostgreSQL (several instances may share it). Default: SQLite in the data folder.',
-  ],
-  [
-    '--content-key-file',
-    'SIGNAAL_CONTENT_KEY_FILE',
-    'The content key file (from `signaal-receiver generate-key`), outside the data folder and its backups. Required.',
-  ],
-  [
-    '--secret-file',
-    'SIGNAAL_SECRET_FILE',
-    'A file with the status-token secret (64+ hex characters). Default: kept in the database, wrapped under the content key.',
-  ],
-  ['--config', 'SIGNAAL_CONFIG', 'The widget configuration JSON file served at GET /config. Required.'],
-  ['--allowed-origin', 'SIGNAAL_ALLOWED_ORIGINS', 'Origins of pages that embed the widget (repeat the flag, or comma-separate).'],
-  ['--body-limit', 'SIGNAAL_BODY_LIMIT', 'Largest request body in bytes. Default 65536.'],
-  ['--rate-limit', 'SIGNAAL_RATE_LIMIT', 'Requests per client per minute; 0 turns limiting off. Default 60.'],
-  [
-    '--trust-proxy',
-    'SIGNAAL_TRUST_PROXY',
-    'Comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed. Default: none.',
-  ],
-  ['--retention-days', 'SIGNAAL_RETENTION_DAYS', 'Days after which content is removed (counts stay). Default 365.'],
-  ['--log-level', 'SIGNAAL_LOG_LEVEL', 'fatal, error, warn, info, debug or silent. Default info.'],
-  ['--public-url', 'SIGNAAL_PUBLIC_URL', 'The receiver as officers reach it; notification mails link to it.'],
-  ['--smtp-url', 'SIGNAAL_SMTP_URL', 'SMTP server for notifications, e.g. smtps://user:pass@smtp.example.nl. Without it no mail is sent.'],
-  ['--mail-from', 'SIGNAAL_MAIL_FROM', 'Sender of notifications. Default: the mailbox.'],
-  ['--mail-to', 'SIGNAAL_MAIL_TO', "The officer's mailbox. Default: `mailbox` from the configuration file."],
-  ['--mail-content', 'SIGNAAL_MAIL_CONTENT', 'true puts the full signal in the mail. Default false: a summary without content.'],
-  ['--officers', 'SIGNAAL_OFFICERS', 'The officers file (JSON) for the inbox at /inbox. Without it (or --oidc-issuer) there is no inbox.'],
-  [
-    '--sso-header',
-    'SIGNAAL_SSO_HEADER',
-    'A header in which the SSO reverse proxy names the officer (e.g. X-Remote-User). Off by default; needs --sso-proxy.',
-  ],
-  [
-    '--sso-proxy',
-    'SIGNAAL_SSO_PROXY',
-    'Comma-separated addresses or CIDR ranges the SSO proxy connects from; the header counts only on those connections.',
-  ],
-  [
-    '--oidc-issuer',
-    'SIGNAAL_OIDC_ISSUER',
-    "The identity provider's issuer URL (OpenID Connect) for officers' sign-in; needs --public-url. Replaces passwords.",
-  ],
-  ['--oidc-client-id', 'SIGNAAL_OIDC_CLIENT_ID', "The inbox's client id at the identity provider."],
-  ['--oidc-client-secret-file', 'SIGNAAL_OIDC_CLIENT_SECRET_FILE', 'A file (mode 0600) with the client secret.'],
-  ['--oidc-role-claim', 'SIGNAAL_OIDC_ROLE_CLAIM', 'The ID token claim with the roles. Default roles; e.g. groups or role.'],
-  ['--oidc-officer-role', 'SIGNAAL_OIDC_OFFICER_ROLE', 'The role that handles signals. Default signaal-officer.'],
-  ['--oidc-management-role', 'SIGNAAL_OIDC_MANAGEMENT_ROLE', 'The role that sees figures only. Default signaal-management.'],
-  ['--oidc-scope', 'SIGNAAL_OIDC_SCOPE', 'Scopes to ask for. Default "openid profile"; ADFS: "openid profile allatclaims".'],
-  ['', 'SIGNAAL_OIDC_CLIENT_SECRET', 'The client secret itself, instead of --oidc-client-secret-file.'],
-  ['', 'SIGNAAL_SECRET', 'The status-token secret itself (64+ hex characters), instead of --secret-file.'],
-] as const;
-
 const flagOptions = {
   port: { type: 'string' },
   host: { type: 'string' },
