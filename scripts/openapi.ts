@@ -13,7 +13,7 @@ import { problemTitles, type ProblemCode } from '../packages/receiver/src/proble
 
 export const openApiPath = fileURLToPath(new URL('../docs/contract/openapi.json', import.meta.url));
 
-type JsonSchema = { [keyword: string]: unknown };
+type JsonSchema = Record<string, unknown>;
 
 /** A string zod trims (`z.trim()`): its overwrite turns ' x ' into 'x'. */
 const isTrimmed = (zodSchema: z.core.$ZodType) =>
@@ -66,9 +66,16 @@ function allowNullForAbsent(schema: JsonSchema): JsonSchema {
   return {
     ...schema,
     ...(properties
-      ? { properties: Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, required.has(name) ? allowNullForAbsent(property) : orNull(property)])) }
+      ? {
+          properties: Object.fromEntries(
+            Object.entries(properties).map(([name, property]) => [
+              name,
+              required.has(name) ? allowNullForAbsent(property) : orNull(property),
+            ]),
+          ),
+        }
       : {}),
-    ...(typeof schema.additionalProperties === 'object' && Object.keys(schema.additionalProperties as object).length > 0
+    ...(typeof schema.additionalProperties === 'object' && Object.keys(schema.additionalProperties!).length > 0
       ? { additionalProperties: orNull(schema.additionalProperties as JsonSchema) }
       : {}),
     ...(schema.items ? { items: allowNullForAbsent(schema.items as JsonSchema) } : {}),
@@ -116,14 +123,19 @@ function signalSchemas() {
     SignalReport: { ...report, description: 'A report of a possible signal of human trafficking or labour exploitation.' },
     SparringRequest: {
       ...sparring,
-      description: 'A request for a sparring conversation with the officer. It carries no data about citizens (no indicators, setting, place or case reference) and is never anonymous.',
+      description:
+        'A request for a sparring conversation with the officer. It carries no data about citizens (no indicators, setting, place or case reference) and is never anonymous.',
     },
   };
 }
 
 // Which problem each route can answer, with which status: read from packages/receiver/src/server.ts
 // and problem.ts, and checked against them in packages/receiver/test/openapi.node.test.ts.
-type ProblemAnswer = { code?: ProblemCode; when: string; retryAfter?: true };
+interface ProblemAnswer {
+  code?: ProblemCode;
+  when: string;
+  retryAfter?: true;
+}
 const anyRoute = {
   400: [{ code: 'bad-request', when: 'the URL does not decode, or the request is not HTTP' }],
   408: [{ code: 'request-timeout', when: 'the request did not arrive in time' }],
@@ -150,7 +162,13 @@ export const routeProblems: Record<string, Record<number, ProblemAnswer[]>> = {
     ],
     403: [{ code: 'cross-site-request', when: '`Origin` or `Sec-Fetch-Site` shows a page on a site that is not allowed' }],
     408: anyRoute[408],
-    409: [{ code: 'request-in-flight', when: 'the first request with this key is still being handled; try again after `Retry-After`', retryAfter: true }],
+    409: [
+      {
+        code: 'request-in-flight',
+        when: 'the first request with this key is still being handled; try again after `Retry-After`',
+        retryAfter: true,
+      },
+    ],
     413: [{ code: 'body-too-large', when: 'the body is larger than the receiver takes (64 KiB by default)' }],
     415: [{ code: 'unsupported-media-type', when: 'the body is not `application/json` (this also refuses cross-site HTML form posts)' }],
     422: [{ code: 'idempotency-key-reused', when: "the key came before with another body, or its signal's content was removed since" }],
@@ -162,7 +180,9 @@ export const routeProblems: Record<string, Record<number, ProblemAnswer[]>> = {
   'GET /signals/{reference}/status': {
     400: anyRoute[400],
     401: [{ code: 'unauthorized', when: 'no status token (neither `Authorization: Bearer` nor `Signaal-Status-Token`)' }],
-    404: [{ code: 'not-found', when: 'no signal with this reference and token: an unknown reference and a wrong token get the same answer' }],
+    404: [
+      { code: 'not-found', when: 'no signal with this reference and token: an unknown reference and a wrong token get the same answer' },
+    ],
     408: anyRoute[408],
     414: [{ code: 'uri-too-long', when: 'the reference is longer than the receiver reads' }],
     429: [{ code: 'rate-limited', when: 'too many requests from this client, repeated wrong guesses included', retryAfter: true }],
@@ -176,7 +196,13 @@ export const routeProblems: Record<string, Record<number, ProblemAnswer[]>> = {
   },
   'GET /stats': {
     ...anyRoute,
-    400: [{ code: 'invalid-query', when: '`from` or `to` is not a whole UTC day (`2026-03-01`), `from` is not before `to`, or another parameter is given' }, ...anyRoute[400]],
+    400: [
+      {
+        code: 'invalid-query',
+        when: '`from` or `to` is not a whole UTC day (`2026-03-01`), `from` is not before `to`, or another parameter is given',
+      },
+      ...anyRoute[400],
+    ],
     503: [storageUnavailable, shuttingDown],
   },
 };
@@ -185,7 +211,8 @@ export const routeProblems: Record<string, Record<number, ProblemAnswer[]>> = {
 const contractProblemCodes = new Map<ProblemCode, Set<number>>();
 for (const statuses of Object.values(routeProblems)) {
   for (const [status, answers] of Object.entries(statuses)) {
-    for (const { code } of answers) if (code) contractProblemCodes.set(code, (contractProblemCodes.get(code) ?? new Set()).add(Number(status)));
+    for (const { code } of answers)
+      if (code) contractProblemCodes.set(code, (contractProblemCodes.get(code) ?? new Set()).add(Number(status)));
   }
 }
 
@@ -195,7 +222,10 @@ function problemComponent(): JsonSchema {
   const properties = problem.properties as Record<string, JsonSchema>;
   properties.type = { ...properties.type, description: 'A URI per code, `urn:signaal:problem:<code>`. Absent means `about:blank`.' };
   delete properties.type.default;
-  properties.title = { ...properties.title, description: "A fixed text per code, in English. Never shown to an employee; it never echoes input." };
+  properties.title = {
+    ...properties.title,
+    description: 'A fixed text per code, in English. Never shown to an employee; it never echoes input.',
+  };
   properties.code = {
     type: 'string',
     enum: codes.map(([code]) => code),
@@ -204,15 +234,20 @@ function problemComponent(): JsonSchema {
       .join('\n')}`,
   };
   const errors = properties.errors as { items: { properties: Record<string, JsonSchema> } };
-  errors.items.properties.path = { type: 'string', description: 'The field, as a dotted path (`reporter.email`, `indicators.0`); empty for the body itself.' };
+  errors.items.properties.path = {
+    type: 'string',
+    description: 'The field, as a dotted path (`reporter.email`, `indicators.0`); empty for the body itself.',
+  };
   errors.items.properties.code = {
     type: 'string',
     enum: Object.keys(fieldErrorCodes),
-    description: `What is wrong with the field:\n\n${Object.entries(fieldErrorCodes).map(([code, meaning]) => `- \`${code}\`: ${meaning}`).join('\n')}`,
+    description: `What is wrong with the field:\n\n${Object.entries(fieldErrorCodes)
+      .map(([code, meaning]) => `- \`${code}\`: ${meaning}`)
+      .join('\n')}`,
   };
   return {
     ...problem,
-    description: 'RFC 9457 problem details, with Signaal\'s stable `code`; `errors` on `invalid-signal`. Other members may be added.',
+    description: "RFC 9457 problem details, with Signaal's stable `code`; `errors` on `invalid-signal`. Other members may be added.",
   };
 }
 
@@ -223,7 +258,9 @@ function problemResponses(route: string) {
     Object.entries(routeProblems[route]!).map(([status, answers]) => [
       status,
       {
-        description: answers.map(({ code, when }) => (code ? `\`${code}\`: ${when}.` : `${when[0]!.toUpperCase()}${when.slice(1)}.`)).join(' '),
+        description: answers
+          .map(({ code, when }) => (code ? `\`${code}\`: ${when}.` : `${when[0]!.toUpperCase()}${when.slice(1)}.`))
+          .join(' '),
         ...(answers.some((answer) => answer.retryAfter) ? { headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } } : {}),
         ...(status === '401' ? { headers: { 'WWW-Authenticate': { $ref: '#/components/headers/WWWAuthenticate' } } } : {}),
         content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
@@ -297,17 +334,22 @@ export function buildOpenApi() {
               name: 'Idempotency-Key',
               in: 'header',
               required: true,
-              description: "The signal's `id`, bare or as a structured-field string (`\"…\"`). A repeated key with the same body returns the stored receipt; see Idempotency above.",
+              description:
+                'The signal\'s `id`, bare or as a structured-field string (`"…"`). A repeated key with the same body returns the stored receipt; see Idempotency above.',
               schema: {
                 type: 'string',
-                pattern: '^(?:[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}|"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")$',
+                pattern:
+                  '^(?:[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}|"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")$',
               },
             },
           ],
           requestBody: { required: true, content: json('Signal') },
           responses: {
             '201': { description: 'Stored durably; the receipt.', content: json('Receipt') },
-            '200': { description: 'A repeat of a stored signal (same key, same body): the same receipt, with a working status token.', content: json('Receipt') },
+            '200': {
+              description: 'A repeat of a stored signal (same key, same body): the same receipt, with a working status token.',
+              content: json('Receipt'),
+            },
             ...problemResponses('POST /signals'),
           },
         },
@@ -316,7 +358,8 @@ export function buildOpenApi() {
         get: {
           operationId: 'getStatus',
           summary: "The reporter's view of one signal",
-          description: 'The status token from the receipt, as `Authorization: Bearer <token>` (the scheme in any case) or as `Signaal-Status-Token: <token>`. Never in the URL.',
+          description:
+            'The status token from the receipt, as `Authorization: Bearer <token>` (the scheme in any case) or as `Signaal-Status-Token: <token>`. Never in the URL.',
           security: [{ statusToken: [] }, { statusTokenHeader: [] }],
           parameters: [
             {
@@ -348,11 +391,24 @@ export function buildOpenApi() {
         get: {
           operationId: 'getStats',
           summary: 'Aggregate counts, no content (optional)',
-          description: 'Whole UTC days only, so that repeated asks cannot narrow down when one signal arrived. Counts from 1 to `suppressedBelow - 1` are `null`.',
+          description:
+            'Whole UTC days only, so that repeated asks cannot narrow down when one signal arrived. Counts from 1 to `suppressedBelow - 1` are `null`.',
           ...security,
           parameters: [
-            { name: 'from', in: 'query', required: false, description: 'The first day counted. Default: 1 January of this year.', schema: { type: 'string', format: 'date' } },
-            { name: 'to', in: 'query', required: false, description: 'The first day not counted. Default: tomorrow (today included).', schema: { type: 'string', format: 'date' } },
+            {
+              name: 'from',
+              in: 'query',
+              required: false,
+              description: 'The first day counted. Default: 1 January of this year.',
+              schema: { type: 'string', format: 'date' },
+            },
+            {
+              name: 'to',
+              in: 'query',
+              required: false,
+              description: 'The first day not counted. Default: tomorrow (today included).',
+              schema: { type: 'string', format: 'date' },
+            },
           ],
           responses: {
             '200': { description: 'Counts per kind and state for a period.', content: json('Stats') },
@@ -363,12 +419,16 @@ export function buildOpenApi() {
     },
     components: {
       securitySchemes: {
-        statusToken: { type: 'http', scheme: 'bearer', description: 'The status token from the receipt, as `Authorization: Bearer <token>`. Never put it in a URL.' },
+        statusToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The status token from the receipt, as `Authorization: Bearer <token>`. Never put it in a URL.',
+        },
         statusTokenHeader: {
           type: 'apiKey',
           in: 'header',
           name: 'Signaal-Status-Token',
-          description: 'The same token in a header of its own, for gateways that use `Authorization` for the user\'s own token.',
+          description: "The same token in a header of its own, for gateways that use `Authorization` for the user's own token.",
         },
       },
       headers: {
@@ -400,7 +460,10 @@ function statsComponent(): JsonSchema {
       additionalProperties: false,
     };
   }
-  return { ...stats, description: 'Aggregate counts, no content. `null` is a hidden small count (from 1 to `suppressedBelow - 1`), never an absent field.' };
+  return {
+    ...stats,
+    description: 'Aggregate counts, no content. `null` is a hidden small count (from 1 to `suppressedBelow - 1`), never an absent field.',
+  };
 }
 
 /**

@@ -90,7 +90,7 @@ function serveInstance() {
         await app.listen({ port: 0, host: '127.0.0.1' });
         process.send({ type: 'listening', port: app.server.address().port });
       } else if (message.type === 'count') {
-        for (const deadline = Date.now() + 10_000; inFlight !== 0 && Date.now() < deadline; ) {
+        for (const deadline = Date.now() + 10_000; inFlight !== 0 && Date.now() < deadline;) {
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
         const stored = (await app.signaal.store.counts(new Date(0), new Date(Date.now() + 3_600_000))).total;
@@ -285,18 +285,19 @@ async function startPostgres(bin, runAs) {
     });
     server.stderr.on('data', (chunk) => (log = (log + chunk).slice(-4_000)));
     const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
-    for (const deadline = Date.now() + 30_000; ; ) {
+    for (const deadline = Date.now() + 30_000; ;) {
       if (server.exitCode !== null || server.signalCode !== null) throw new Error(`postgres exited while starting: ${log.trim()}`);
       const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2_000 });
-      client.on('error', () => {});
+      client.on('error', () => undefined);
       try {
         await client.connect();
         await client.query('CREATE DATABASE bench');
         await client.end();
         break;
       } catch (error) {
-        await client.end().catch(() => {});
-        if (Date.now() > deadline) throw new Error(`postgres did not accept connections within 30 s (${error.message}): ${log.trim()}`);
+        await client.end().catch(() => undefined);
+        if (Date.now() > deadline)
+          throw new Error(`postgres did not accept connections within 30 s (${error.message}): ${log.trim()}`, { cause: error });
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
@@ -327,7 +328,13 @@ function measureEncryption() {
   const signals = Array.from({ length: 64 }, () => ({ reference: newReference(), signal: typicalSignal(randomUUID()) }));
   const rows = signals.map(({ reference, signal }) => {
     const { dataKey, keyId, wrapped } = sealer.newKey(reference);
-    return { reference, data_key: wrapped, key_id: keyId, content_sealed: sealer.sealSignal(dataKey, reference, signal), message_sealed: null };
+    return {
+      reference,
+      data_key: wrapped,
+      key_id: keyId,
+      content_sealed: sealer.sealSignal(dataKey, reference, signal),
+      message_sealed: null,
+    };
   });
   let sink = 0;
   const seal = microseconds(perRound, 7, (count) => {
@@ -365,7 +372,11 @@ export default async function measure() {
       rows.push(await measureNewSignals('sqlite', [sqlite]));
       const id = randomUUID();
       const body = JSON.stringify(typicalSignal(id));
-      replay = await load(sqlite.url, duration, (request) => ({ ...request, headers: { 'content-type': 'application/json', 'idempotency-key': id }, body }));
+      replay = await load(sqlite.url, duration, (request) => ({
+        ...request,
+        headers: { 'content-type': 'application/json', 'idempotency-key': id },
+        body,
+      }));
     } finally {
       await sqlite.stop();
     }
@@ -383,7 +394,8 @@ export default async function measure() {
         try {
           cluster = await startPostgres(found.bin, user.runAs);
           // One after the other, so the second finds the migrations done.
-          for (let i = 0; i < count; i += 1) instances.push(await startInstance({ dataDir: folder(`postgres-${count}-${i}`), databaseUrl: cluster.url, key }));
+          for (let i = 0; i < count; i += 1)
+            instances.push(await startInstance({ dataDir: folder(`postgres-${count}-${i}`), databaseUrl: cluster.url, key }));
           rows.push(await measureNewSignals(`postgres, ${count} inst.`, instances));
         } catch (error) {
           notes.push(`PostgreSQL with ${count} instance(s) skipped: ${error.message.split('\n')[0]}`);
@@ -404,14 +416,22 @@ export default async function measure() {
       `${duration} s after ${warmUp} s warm-up, receivers in their own processes, ${availableParallelism()} CPUs ` +
       `(load average ${load1.toFixed(1)} before the runs; other work on the machine shows in these figures):`,
   );
-  const line = (...cells) => console.log(`  ${cells[0].padEnd(20)}${cells.slice(1).map((cell, i) => String(cell).padStart([11, 9, 9, 9, 8][i])).join('')}`);
+  const line = (...cells) =>
+    console.log(
+      `  ${cells[0].padEnd(20)}${cells
+        .slice(1)
+        .map((cell, i) => String(cell).padStart([11, 9, 9, 9, 8][i]))
+        .join('')}`,
+    );
   line('engine', 'signals/s', 'p99 ms', '201s', 'stored', 'errors');
   for (const row of rows) {
     line(row.engine, Math.round(row.perSecond), row.p99, row.created, row.stored, row.errors);
   }
   for (const row of rows) {
     if (row.stored !== row.created || !row.settled) {
-      console.log(`  MISMATCH ${row.engine}: ${row.stored} rows stored, ${row.created} 201s sent${row.settled ? '' : ' (requests still in flight 10 s after the run)'}`);
+      console.log(
+        `  MISMATCH ${row.engine}: ${row.stored} rows stored, ${row.created} 201s sent${row.settled ? '' : ' (requests still in flight 10 s after the run)'}`,
+      );
     }
   }
   console.log(

@@ -13,5 +13,10 @@ const report = z.strictObject({
 });
 const sparring = z.strictObject({ id: z.uuid(), kind: z.literal('sparring'), description: text(10_000).min(1) });
 export const signal = z.discriminatedUnion('kind', [report, sparring]);
-export const receipt = z.object({ reference: text(64).min(1), statusToken: z.string().min(22), receivedAt: z.iso.datetime({ offset: true }), photo: z.httpUrl().optional() });
+export const receipt = z.object({
+  reference: text(64).min(1),
+  statusToken: z.string().min(22),
+  receivedAt: z.iso.datetime({ offset: true }),
+  photo: z.httpUrl().optional(),
+});
 export const check = (input) => signal.safeParse(input).success && receipt.safeParse(input).success;

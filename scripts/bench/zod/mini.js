@@ -13,5 +13,10 @@ const report = z.strictObject({
 });
 const sparring = z.strictObject({ id: z.uuid(), kind: z.literal('sparring'), description: text(10_000).check(z.minLength(1)) });
 export const signal = z.discriminatedUnion('kind', [report, sparring]);
-export const receipt = z.object({ reference: text(64).check(z.minLength(1)), statusToken: z.string().check(z.minLength(22)), receivedAt: z.iso.datetime({ offset: true }), photo: z.optional(z.httpUrl()) });
+export const receipt = z.object({
+  reference: text(64).check(z.minLength(1)),
+  statusToken: z.string().check(z.minLength(22)),
+  receivedAt: z.iso.datetime({ offset: true }),
+  photo: z.optional(z.httpUrl()),
+});
 export const check = (input) => signal.safeParse(input).success && receipt.safeParse(input).success;
