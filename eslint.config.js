@@ -21,7 +21,10 @@ export default tseslint.config(
       // the default project, with the base tsconfig's strict options; JavaScript is linted without
       // types (below).
       parserOptions: {
-        projectService: { allowDefaultProject: ['scripts/*.ts', 'packages/*/scripts/*.d.mts'], defaultProject: 'tsconfig.base.json' },
+        projectService: {
+          allowDefaultProject: ['scripts/*.ts', 'scripts/*.d.mts', 'packages/*/scripts/*.d.mts'],
+          defaultProject: 'tsconfig.base.json',
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -1,30 +1,16 @@
 // Browser tests in the machine's own headless Chromium and Firefox ESR: nothing is downloaded.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 import { handleFlaky, startFlakyServer } from './packages/sdk/test/fixtures/flaky-server.mjs';
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 // Firefox is driven through the same puppeteer-based launcher; name it so reports say which is which.
 const firefoxLauncher = chromeLauncher({ launchOptions: { browser: 'firefox', executablePath: firefox, headless: true } });
 firefoxLauncher.name = 'Firefox';
 
-const chromiumLauncher = chromeLauncher({
-  launchOptions: {
-    executablePath: chromium,
-    headless: true,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  },
-});
+const chromiumLauncher = chromeLauncher({ launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs } });
 
 let flaky;
 const forcedColorSessions = new WeakMap();

@@ -25,6 +25,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { rollup } from 'rollup';
 import { build as viteBuild } from 'vite';
+import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 import { handleFlaky } from '../../packages/sdk/test/fixtures/flaky-server.mjs';
 import { sdkNpm, widgetCdn, widgetNpm } from '../../rollup.config.mjs';
 
@@ -281,18 +282,7 @@ export default async function measure() {
 async function measureBuilt(dirs) {
   const server = await serve(dirs);
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   const cold = [];
   const warm = [];
   let dutch;
