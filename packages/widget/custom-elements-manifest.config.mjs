@@ -28,6 +28,25 @@ const singleUndefined = {
   },
 };
 
+/**
+ * Leaves out private and protected members: the manifest describes what a page or a framework may
+ * use, and a reformatted private initialiser is no change to it.
+ */
+const publicMembersOnly = {
+  name: 'signaal-public-members-only',
+  packageLinkPhase({ customElementsManifest }) {
+    for (const module of customElementsManifest.modules ?? []) {
+      for (const declaration of module.declarations ?? []) {
+        if (declaration.members) {
+          declaration.members = declaration.members.filter(
+            (member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.name?.startsWith('#'),
+          );
+        }
+      }
+    }
+  },
+};
+
 /** types/react.d.ts and types/vue.d.ts, from the finished manifest. */
 const frameworkTypes = {
   name: 'signaal-framework-types',
@@ -41,5 +60,5 @@ export default {
   outdir: '.',
   litelement: true,
   packagejson: true,
-  plugins: [documentedEventsOnly, singleUndefined, frameworkTypes],
+  plugins: [documentedEventsOnly, singleUndefined, publicMembersOnly, frameworkTypes],
 };

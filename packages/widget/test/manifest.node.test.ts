@@ -23,7 +23,7 @@ interface Declaration {
   tagName?: string;
   customElement?: boolean;
   attributes?: Array<Typed & { fieldName?: string }>;
-  members?: Array<Typed & { kind: string }>;
+  members?: Array<Typed & { kind: string; privacy?: string }>;
   events?: Typed[];
 }
 interface Manifest {
@@ -61,6 +61,22 @@ describe('custom-elements.json', () => {
       'signaal-submitted',
       'signaal-error',
     ]);
+  });
+
+  it('describes only what a page may use: no private or protected members', async () => {
+    for (const element of (await elements()).values()) {
+      const hidden = (element.members ?? []).filter(
+        (member) => member.privacy === 'private' || member.privacy === 'protected' || member.name.startsWith('#'),
+      );
+      expect(
+        hidden.map((member) => member.name),
+        element.tagName,
+      ).to.deep.equal([]);
+      expect(
+        element.members?.map((member) => member.name),
+        element.tagName,
+      ).to.include.members(['config', 'endpoint']);
+    }
   });
 
   it('types the object properties with their named types, not unknown', async () => {
