@@ -1,4 +1,4 @@
-import { buildReceiver, type ReceiverPauses } from './server.js';
+import { buildServer } from './server.js';
 import { SettingsError, loadContentKey, loadSettings, resolveOptions } from './config.js';
 import { settingsHelp } from './settings-help.js';
 import { DecryptError, KeyError, generateContentKey } from './keyring.js';
@@ -84,11 +84,8 @@ async function maintenanceCommand(command: string, args: string[], env: NodeJS.P
   return 0;
 }
 
-/**
- * The `signaal-receiver` command: returns the exit code, or -1 while the receiver runs. `pauses`
- * are for tests that need the real command held at a point (test/fixtures/paused-cli.ts).
- */
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, pauses: ReceiverPauses = {}): Promise<number> {
+/** The `signaal-receiver` command: returns the exit code, or -1 while the receiver runs. */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'hash-password') return hashPasswordCommand();
   if (command === 'generate-key') {
@@ -129,7 +126,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, paus
   }
   let app;
   try {
-    app = await buildReceiver(options, { pauses });
+    app = await buildServer(options);
   } catch (error) {
     if (error instanceof KeyError || error instanceof DecryptError) {
       console.error(`signaal-receiver: ${error.message}`);

@@ -1,3 +1,4 @@
+import diagnostics from 'node:diagnostics_channel';
 import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import Fastify, {
@@ -27,6 +28,18 @@ import { Sealer } from './storage/sealing.js';
 import { checkKeyring, legacySecret, sharedSecret, withLease } from './storage/shared-state.js';
 import { SignalStore, type StoredReceipt } from './storage/signal-store.js';
 import type { ZodTypeProvider } from './zod-validator.js';
+
+/**
+ * The diagnostics channel `signaal:signal-stored` (node:diagnostics_channel): published once a
+ * signal is durably stored, before its receipt is sent, with its reference and kind and nothing of
+ * its content, for an operator's metrics. Subscribers run synchronously in the request.
+ */
+export const signalStoredChannel = 'signaal:signal-stored';
+export interface SignalStoredMessage {
+  reference: string;
+  kind: StoredReceipt['kind'];
+}
+const signalStored = diagnostics.channel(signalStoredChannel);
 
 /** Points in a submission where tests can hold the receiver, to reproduce races and crashes. Not public. */
 export interface ReceiverPauses {
@@ -236,6 +249,8 @@ export const receiverRoutes: FastifyPluginAsync<
       throw error;
     }
     await hooks.afterCommit?.(key);
+    if (signalStored.hasSubscribers)
+      signalStored.publish({ reference: receipt.reference, kind: receipt.kind } satisfies SignalStoredMessage);
     notifier?.kick();
     return reply.code(201).send({ ...receipt, statusToken: token });
   });
