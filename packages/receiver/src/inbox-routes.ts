@@ -17,6 +17,7 @@ import type { InboxSignal, InboxStore, PeriodCounts } from './storage/inbox-stor
 import type { SignalStore } from './storage/signal-store.js';
 import { forwardTargets, type ForwardTarget } from './storage/tables.js';
 import type { ZodTypeProvider } from './zod-validator.js';
+import { isSmallCount, suppressedBelow } from './small-counts.js';
 
 export { sessionCookie } from './inbox-session.js';
 
@@ -74,16 +75,13 @@ export function setInboxTestClock(inbox: InboxStore, now: () => Date): void {
   testClocks.set(inbox, now);
 }
 
-/** Counts under five, outside the officers' own view, are shown as `null`: they could point at one signal. */
-export const smallCount = 5;
-
 /** A period's counts as management sees them: a small count is `null`. */
 type ShownCounts = {
   [K in keyof PeriodCounts]: K extends 'period' ? string : K extends 'forwardedTo' ? Record<ForwardTarget, number | null> : number | null;
 };
 
 function suppressed(row: PeriodCounts): ShownCounts {
-  const hide = (count: number) => (count > 0 && count < smallCount ? null : count);
+  const hide = (count: number) => (isSmallCount(count) ? null : count);
   return {
     ...Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'number' ? hide(value) : value])),
     forwardedTo: Object.fromEntries(Object.entries(row.forwardedTo).map(([key, value]) => [key, hide(value)])),
@@ -350,8 +348,8 @@ export const inboxRoutes: FastifyPluginAsync<
     const periods = officer ? counted : counted.map(suppressed);
     await audit(request, 'export', undefined, `unit=${unit} format=${format}`);
     if (format === 'json')
-      return reply.send({ unit, from: from.toISOString(), to: to.toISOString(), suppressedBelow: officer ? 0 : smallCount, periods });
-    const cell = (value: string | number | null) => (value === null ? `<${smallCount}` : String(value));
+      return reply.send({ unit, from: from.toISOString(), to: to.toISOString(), suppressedBelow: officer ? 0 : suppressedBelow, periods });
+    const cell = (value: string | number | null) => (value === null ? `<${suppressedBelow}` : String(value));
     const lines = periods.map((values) => {
       return [
         values.period,

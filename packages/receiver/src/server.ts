@@ -28,6 +28,7 @@ import { Sealer } from './storage/sealing.js';
 import { checkKeyring, legacySecret, sharedSecret, withLease } from './storage/shared-state.js';
 import { SignalStore, type StoredReceipt } from './storage/signal-store.js';
 import type { ZodTypeProvider } from './zod-validator.js';
+import { suppressGroup, suppressedBelow } from './small-counts.js';
 
 /**
  * The diagnostics channel `signaal:signal-stored` (node:diagnostics_channel): published once a
@@ -180,23 +181,6 @@ function statsPeriod(query: { from?: Date | undefined; to?: Date | undefined }, 
   const period = { from: query.from ?? new Date(Date.UTC(now.getUTCFullYear(), 0, 1)), to: query.to ?? new Date(today + dayMs) };
   if (period.from >= period.to) throw new ProblemError(400, 'invalid-query');
   return period;
-}
-
-/** Counts from 1 to 4 are not shown to staff: with a few signals, a count can point at one of them. */
-export const suppressedBelow = 5;
-
-/**
- * Hides small counts in a group that adds up to a shown total. When only one count in the group
- * is hidden, the total would give it away, so the next smallest is hidden too.
- */
-function suppressGroup<K extends string>(counts: Record<K, number>, totalShown: boolean): Record<K, number | null> {
-  const entries = Object.entries(counts) as Array<[K, number]>;
-  const hidden = new Set(entries.filter(([, count]) => count > 0 && count < suppressedBelow).map(([key]) => key));
-  if (hidden.size === 1 && totalShown) {
-    const next = entries.filter(([key, count]) => !hidden.has(key) && count > 0).sort(([, a], [, b]) => a - b)[0];
-    if (next) hidden.add(next[0]);
-  }
-  return Object.fromEntries(entries.map(([key, count]) => [key, hidden.has(key) ? null : count])) as Record<K, number | null>;
 }
 
 /**
