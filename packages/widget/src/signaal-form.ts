@@ -15,6 +15,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ConfigController } from './config-controller.js';
 import { clientName, DeliveryController, type WidgetClientOptions } from './delivery-controller.js';
 import { draftFields } from './draft-fields.js';
+import { formActions } from './form-actions.js';
 import { SignaalErrorEvent, SignaalSubmitEvent, SignaalSubmittedEvent } from './events.js';
 import { errorSummary } from './form-fields.js';
 import { definePart, type FormPart } from './form-part.js';
@@ -38,6 +39,7 @@ import { SignaalInfo } from './signaal-info.js';
 import { SignaalOfficer } from './signaal-officer.js';
 import { SignaalStatus, type StatusState } from './signaal-status.js';
 import { TextsController, textsFor, type MessageOverrides, type Texts } from './texts.js';
+import { UnsentTextGuard } from './unsent-text-guard.js';
 
 export type { SignaalContext, SignaalReporter } from './signal-draft.js';
 export type { WidgetClientOptions } from './delivery-controller.js';
@@ -146,22 +148,13 @@ export class SignaalForm extends LitElement {
 
   constructor() {
     super();
+    new UnsentTextGuard(this, () => this.hasUnsentText);
     for (const [tag, part] of Object.entries(parts)) definePart(tag, part);
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang' && old !== value) this.requestUpdate();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    addEventListener('beforeunload', this.#onBeforeUnload);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    removeEventListener('beforeunload', this.#onBeforeUnload);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -330,13 +323,6 @@ export class SignaalForm extends LitElement {
     if (event.returnFocus) (event.target as Element).closest('details')?.querySelector('summary')?.focus();
   };
 
-  #onBeforeUnload = (event: BeforeUnloadEvent) => {
-    if (!this.hasUnsentText) return;
-    event.preventDefault();
-    // Older browsers need a returnValue; its text is never shown.
-    event.returnValue = '';
-  };
-
   #renderForm(config: WidgetConfig) {
     const sending = this.phase === 'sending';
     const draft = this.draft;
@@ -355,27 +341,15 @@ export class SignaalForm extends LitElement {
           toggle: (section: 'situationOpen' | 'youOpen', open: boolean) => (this[section] = open),
         })}
       </div>
-      <div class="actions">
-        <button part="submit" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
-          ${this.#t(sending ? 'sending' : this.#canSubmit ? 'submit' : 'submitMail')}
-        </button>
-        ${
-          draft.description && !sending && !this.confirmingDiscard
-            ? html`<button id="f-discard" class="secondary" type="button" @click=${this.#discard}>${this.#t('discard')}</button>`
-            : nothing
-        }
-      </div>
-      ${
-        this.confirmingDiscard
-          ? html`<div class="confirm" role="group" aria-labelledby="f-discard-question">
-              <p id="f-discard-question">${this.#t('discardConfirm')}</p>
-              <button class="secondary" id="f-discard-no" type="button" @click=${() => this.#confirmDiscard(false)}>
-                ${this.#t('discardNo')}
-              </button>
-              <button type="button" @click=${() => this.#confirmDiscard(true)}>${this.#t('discardYes')}</button>
-            </div>`
-          : nothing
-      }
+      ${formActions({
+        texts: this.#texts.texts,
+        sending,
+        canSubmit: this.#canSubmit,
+        hasText: Boolean(draft.description),
+        confirming: this.confirmingDiscard,
+        discard: this.#discard,
+        confirm: this.#confirmDiscard,
+      })}
     </form>`;
   }
 
