@@ -157,3 +157,16 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   process.once('SIGINT', shutdown);
   return -1;
 }
+
+/** Runs the command with this process's arguments and environment, and sets its exit code. */
+export function runCommand(): void {
+  main(process.argv.slice(2), process.env).then(
+    (code) => {
+      if (code >= 0) process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error('signaal-receiver: could not start:', error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    },
+  );
+}
