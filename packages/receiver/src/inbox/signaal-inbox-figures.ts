@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { states } from '@signaal/sdk';
 import { forwardTargets as targets } from '../forward-targets.js';
+import { emptyPeriodCounts } from '../period-counts.js';
 import { property, state } from 'lit/decorators.js';
 import type { FigureUnit, Figures, InboxApi, PeriodFigures } from './inbox-api.js';
 import { format, type InboxMessages } from './inbox-messages.js';
@@ -30,20 +31,6 @@ export function periodsBetween(unit: FigureUnit, from: string, to: string): stri
   }
   return periods;
 }
-
-const emptyPeriod = (period: string): PeriodFigures => ({
-  period,
-  total: 0,
-  signal: 0,
-  sparring: 0,
-  received: 0,
-  'in-progress': 0,
-  forwarded: 0,
-  closed: 0,
-  forwardedTo: { police: 0, arbeidsinspectie: 0, riec: 0, comensha: 0, other: 0 },
-  acknowledgedWithin7Days: 0,
-  fedBackWithin3Months: 0,
-});
 
 /**
  * The figures for management and for officers: counts per month or per quarter of this calendar
@@ -161,7 +148,7 @@ export class SignaalInboxFigures extends LitElement {
   private renderTables(figures: Figures) {
     const t = this.t;
     const byPeriod = new Map(figures.periods.map((row) => [row.period, row]));
-    const rows = periodsBetween(figures.unit, figures.from, figures.to).map((period) => byPeriod.get(period) ?? emptyPeriod(period));
+    const rows = periodsBetween(figures.unit, figures.from, figures.to).map((period) => byPeriod.get(period) ?? emptyPeriodCounts(period));
     const below = figures.suppressedBelow;
     const headings: Record<CountColumn, string> = {
       total: t.columnTotal,

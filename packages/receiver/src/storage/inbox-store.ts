@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Kind, Signal, State } from '@signaal/sdk';
+import { emptyPeriodCounts, type PeriodCounts } from '../period-counts.js';
 import type { Sealer } from './sealing.js';
-import { forwardTargets, type ForwardTarget, type Tables } from './tables.js';
+import type { ForwardTarget, Tables } from './tables.js';
 
 /** What the inbox audit log records. Never content: only who, what, when and which reference. */
 export type AuditAction =
@@ -81,20 +82,7 @@ export interface StateChange {
   message?: string | undefined;
 }
 
-/** Counts for one period of an export, no content. */
-export interface PeriodCounts {
-  period: string;
-  total: number;
-  signal: number;
-  sparring: number;
-  received: number;
-  'in-progress': number;
-  forwarded: number;
-  closed: number;
-  forwardedTo: Record<ForwardTarget, number>;
-  acknowledgedWithin7Days: number;
-  fedBackWithin3Months: number;
-}
+export type { PeriodCounts } from '../period-counts.js';
 
 export interface SessionRow extends InboxUser {
   method: 'password' | 'sso' | 'oidc';
@@ -266,19 +254,7 @@ export class InboxStore {
       const period = unit === 'quarter' ? `${row.received_at.slice(0, 4)}-Q${Math.ceil(month / 3)}` : row.received_at.slice(0, 7);
       let counts = periods.get(period);
       if (!counts) {
-        counts = {
-          period,
-          total: 0,
-          signal: 0,
-          sparring: 0,
-          received: 0,
-          'in-progress': 0,
-          forwarded: 0,
-          closed: 0,
-          forwardedTo: Object.fromEntries(forwardTargets.map((target) => [target, 0])) as Record<ForwardTarget, number>,
-          acknowledgedWithin7Days: 0,
-          fedBackWithin3Months: 0,
-        };
+        counts = emptyPeriodCounts(period);
         periods.set(period, counts);
       }
       counts.total += 1;
