@@ -11,15 +11,8 @@
  * });
  * await app.listen({ port: 8080 });
  */
-export {
-  buildServer,
-  receiverRoutes,
-  signalStoredChannel,
-  type Receiver,
-  type ReceiverOptions,
-  type RemoteConfig,
-  type SignalStoredMessage,
-} from './server.js';
+export { buildServer, receiverRoutes, type Receiver, type ReceiverOptions, type RemoteConfig } from './server.js';
+export { signalStoredChannel, type SignalStoredMessage } from './signal-stored.js';
 export { SettingsError, loadSettings, loadWidgetConfig, resolveOptions, type Settings } from './config.js';
 export { settingsHelp } from './settings-help.js';
 export { inboxRoutes, sessionCookie, type InboxOptions } from './inbox-routes.js';

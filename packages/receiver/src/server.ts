@@ -1,4 +1,3 @@
-import diagnostics from 'node:diagnostics_channel';
 import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import Fastify, {
@@ -28,19 +27,8 @@ import { Sealer } from './storage/sealing.js';
 import { checkKeyring, legacySecret, sharedSecret, withLease } from './storage/shared-state.js';
 import { SignalStore, type StoredReceipt } from './storage/signal-store.js';
 import type { ZodTypeProvider } from './zod-validator.js';
+import { publishSignalStored } from './signal-stored.js';
 import { suppressGroup, suppressedBelow } from './small-counts.js';
-
-/**
- * The diagnostics channel `signaal:signal-stored` (node:diagnostics_channel): published once a
- * signal is durably stored, before its receipt is sent, with its reference and kind and nothing of
- * its content, for an operator's metrics. Subscribers run synchronously in the request.
- */
-export const signalStoredChannel = 'signaal:signal-stored';
-export interface SignalStoredMessage {
-  reference: string;
-  kind: StoredReceipt['kind'];
-}
-const signalStored = diagnostics.channel(signalStoredChannel);
 
 /** Points in a submission where tests can hold the receiver, to reproduce races and crashes. Not public. */
 export interface ReceiverPauses {
@@ -233,8 +221,7 @@ export const receiverRoutes: FastifyPluginAsync<
       throw error;
     }
     await hooks.afterCommit?.(key);
-    if (signalStored.hasSubscribers)
-      signalStored.publish({ reference: receipt.reference, kind: receipt.kind } satisfies SignalStoredMessage);
+    publishSignalStored({ reference: receipt.reference, kind: signal.kind });
     notifier?.kick();
     return reply.code(201).send({ ...receipt, statusToken: token });
   });
