@@ -2,7 +2,6 @@ import {
   composeMail,
   isSignaalError,
   prepareSignal,
-  type FieldIssue,
   type MailMessage,
   type Receipt,
   type SignaalErrorCode,
@@ -23,16 +22,7 @@ import { MySignalsSection } from './my-signals-section.js';
 import { delivery } from './network.js';
 import type { SignaalAnnounceEvent, SignaalStatusActionEvent } from './part-events.js';
 import { changedJson } from './same-json.js';
-import {
-  clearedDraft,
-  emptyDraft,
-  errorKey,
-  fieldErrors,
-  reporterFields,
-  reporterPrefills,
-  situationFields,
-  toSignalDraft,
-} from './signal-draft.js';
+import { clearedDraft, emptyDraft, errorKey, refusedDraft, reporterPrefills, toSignalDraft } from './signal-draft.js';
 import type { Draft, Field, FieldError, SignaalContext, SignaalReporter } from './signal-draft.js';
 import { formStyles } from './signaal-form.styles.js';
 import { SignaalInfo } from './signaal-info.js';
@@ -220,10 +210,10 @@ export class SignaalForm extends LitElement {
       // The same draft keeps its prepared signal, so a retry reuses the idempotency key.
       if (this.#prepared?.from !== from) this.#prepared = { signal: prepareSignal(submit.draft, clientName), from };
     } catch (error) {
-      const issues = isSignaalError(error) && 'issues' in error ? (error.issues as FieldIssue[]) : [{ path: '', code: 'invalid' }];
-      this.errors = fieldErrors(issues);
-      if (this.errors.some((item) => item.field && situationFields.includes(item.field))) this.situationOpen = true;
-      if (this.errors.some((item) => item.field && reporterFields.includes(item.field))) this.youOpen = true;
+      const refused = refusedDraft(error);
+      this.errors = refused.errors;
+      this.situationOpen ||= refused.situationOpen;
+      this.youOpen ||= refused.youOpen;
       this.#focusAfterRender = '#f-summary';
       this.dispatchEvent(new SignaalErrorEvent('invalid-input'));
       return;

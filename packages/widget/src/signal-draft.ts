@@ -2,7 +2,7 @@
  * The draft `<signaal-form>` keeps: what the employee filled in, as they typed it, and how it
  * becomes the SDK's `SignalDraft` (trimmed, empty fields left out) or field errors.
  */
-import { callbackWays, indicators, settings, type FieldIssue, type SignalDraft } from '@signaal/sdk';
+import { callbackWays, indicators, isSignaalError, settings, type FieldIssue, type SignalDraft } from '@signaal/sdk';
 import type { WidgetLocale } from './locale.js';
 import type { MessageKey } from './messages/nl.js';
 
@@ -161,6 +161,14 @@ export function fieldErrors(issues: readonly FieldIssue[]): FieldError[] {
               : 'error.invalid-input';
     return field ? { field, key } : { key };
   });
+}
+
+/** A draft the SDK refused: its errors, and whether the folded sections hold one (they open then). */
+export function refusedDraft(error: unknown): { errors: FieldError[]; situationOpen: boolean; youOpen: boolean } {
+  const issues = isSignaalError(error) && 'issues' in error ? (error.issues as FieldIssue[]) : [{ path: '', code: 'invalid' }];
+  const errors = fieldErrors(issues);
+  const within = (fields: readonly Field[]) => errors.some((item) => item.field !== undefined && fields.includes(item.field));
+  return { errors, situationOpen: within(situationFields), youOpen: within(reporterFields) };
 }
 
 /** The text for an error in the draft as it is now: an empty description asks what its question asks. */
